@@ -1,0 +1,10 @@
+using System.CommandLine;
+
+namespace Isl.Trainer.Cli;
+
+/// <summary>Builds the phantom verbs of <c>isl-trainer</c>.</summary>
+internal static class PhantomCommands
+{
+    /// <summary>Creates the top-level commands of this group.</summary>
+    public static IEnumerable<Command> Create() => [];
+}

@@ -1,0 +1,10 @@
+using System.CommandLine;
+
+namespace Isl.Trainer.Cli;
+
+/// <summary>Builds the training verbs of <c>isl-trainer</c>.</summary>
+internal static class TrainingCommands
+{
+    /// <summary>Creates the top-level commands of this group.</summary>
+    public static IEnumerable<Command> Create() => [];
+}
