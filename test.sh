@@ -29,4 +29,11 @@ export TCP_NODELAY=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet build Isl.PacsAgent.sln -c Release
-dotnet test Isl.PacsAgent.sln -c Release --no-build --logger "console;verbosity=normal" "$@"
+log=$(mktemp)
+status=0
+dotnet test Isl.PacsAgent.sln -c Release --no-build "$@" 2>&1 | tee "$log" || status=$?
+# One closing line for the whole solution, summed over the per-project summaries.
+awk '/(Passed|Failed)! +- +Failed:/ { gsub(/,/, ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
+exit $status
