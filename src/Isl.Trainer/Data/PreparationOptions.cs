@@ -1,0 +1,36 @@
+namespace Isl.Trainer.Data;
+
+/// <summary>What <c>prepare</c> makes of its inputs.</summary>
+public sealed record PreparationOptions
+{
+    /// <summary>The square slice size in pixels.</summary>
+    public int Size { get; init; } = 128;
+
+    /// <summary>Which labelled inputs to keep.</summary>
+    public SliceSelection Selection { get; init; } = SliceSelection.All;
+
+    /// <summary>An optional k-fold split applied after <see cref="Selection"/> (by scan name).</summary>
+    public FoldSelection? Fold { get; init; }
+
+    /// <summary>The HU windows (DICOM inputs only), one channel each.</summary>
+    public IReadOnlyList<IntensityWindow> Windows { get; init; } = IntensityWindow.PaperDefaults;
+
+    /// <summary>Scans with fewer usable slices are skipped (DICOM inputs only).</summary>
+    public int MinimumSlices { get; init; } = 1;
+
+    /// <summary>Fails clearly on impossible settings.</summary>
+    public void Validate()
+    {
+        if (Size is < 16 or > 1024)
+        {
+            throw new TrainerException($"The slice size must be between 16 and 1024 pixels; got {Size}.");
+        }
+
+        if (MinimumSlices < 1)
+        {
+            throw new TrainerException($"The minimum slice count must be at least 1; got {MinimumSlices}.");
+        }
+
+        Fold?.Validate();
+    }
+}
