@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Isl.Trainer.Cli.Training;
 
 namespace Isl.Trainer.Cli;
 
@@ -6,5 +7,10 @@ namespace Isl.Trainer.Cli;
 internal static class TrainingCommands
 {
     /// <summary>Creates the top-level commands of this group.</summary>
-    public static IEnumerable<Command> Create() => [];
+    public static IEnumerable<Command> Create() =>
+    [
+        PrepareCommand.Create(),
+        CalibrateCommand.Create(),
+        EvaluateCommand.Create(),
+    ];
 }

@@ -51,7 +51,7 @@ public static class LabelsFile
             throw new TrainerException($"{fileName} is empty: it needs a header 'path,<label>'.");
         }
 
-        var columns = SplitCsv(header.TrimStart('\uFEFF')).Select(c => c.Trim()).ToArray();
+        var columns = CsvLine.Split(header.TrimStart('\uFEFF')).Select(c => c.Trim()).ToArray();
         if (columns.Length < 2 || !string.Equals(columns[0], "path", StringComparison.OrdinalIgnoreCase))
         {
             throw new TrainerException($"{fileName}: the header must be 'path,<label>[,<label>...]'; got '{header}'.");
@@ -76,7 +76,7 @@ public static class LabelsFile
             }
 
             var where = $"{fileName}:{lineNumber}";
-            var fields = SplitCsv(line).Select(f => f.Trim()).ToArray();
+            var fields = CsvLine.Split(line).Select(f => f.Trim()).ToArray();
             if (fields.Length != columns.Length)
             {
                 problems.Add(new InputProblem(where, $"expected {columns.Length} fields, found {fields.Length}"));
@@ -124,49 +124,5 @@ public static class LabelsFile
         }
 
         return new LabelsTable(labelNames, items, problems);
-    }
-
-    // Comma-separated fields with optional double quotes ("" inside quotes is one quote).
-    private static List<string> SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(ch);
-                }
-            }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(ch);
-            }
-        }
-
-        fields.Add(current.ToString());
-        return fields;
     }
 }

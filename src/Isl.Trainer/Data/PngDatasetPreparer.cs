@@ -26,6 +26,7 @@ public static class PngDatasetPreparer
             Width = options.Size,
             Height = options.Size,
             Channels = 1,
+            MaskThreshold = options.GrayMaskThreshold,
             LabelNames = labelNames,
             SourceDirectory = Path.GetFullPath(sourceDirectory),
         };
@@ -37,7 +38,7 @@ public static class PngDatasetPreparer
             try
             {
                 var slice = PngSliceReader.Read(fullPath, options.Size);
-                writer.Append(new SliceEntry(name, name, fullPath, 0, labels), slice);
+                writer.Append(new SliceEntry(name, name, fullPath, 0, labels), slice, slice.Select(v => v > options.GrayMaskThreshold ? 1f : 0f).ToArray());
             }
             catch (TrainerException ex)
             {

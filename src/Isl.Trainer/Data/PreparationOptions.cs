@@ -15,6 +15,12 @@ public sealed record PreparationOptions
     /// <summary>The HU windows (DICOM inputs only), one channel each.</summary>
     public IReadOnlyList<IntensityWindow> Windows { get; init; } = IntensityWindow.PaperDefaults;
 
+    /// <summary>The head-mask threshold of gray (PNG) inputs, as an intensity in [0, 1].</summary>
+    public float GrayMaskThreshold { get; init; } = 0.08f;
+
+    /// <summary>The head-mask threshold of DICOM inputs, in HU.</summary>
+    public float HuMaskThreshold { get; init; } = -300f;
+
     /// <summary>Scans with fewer usable slices are skipped (DICOM inputs only).</summary>
     public int MinimumSlices { get; init; } = 1;
 

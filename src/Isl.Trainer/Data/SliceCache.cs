@@ -13,12 +13,14 @@ public sealed class SliceCache
     public const string RejectedName = "rejected.csv";
 
     private readonly string _dataPath;
+    private readonly string _maskPath;
 
     private SliceCache(string directory, SliceCacheManifest manifest)
     {
         Directory = directory;
         Manifest = manifest;
         _dataPath = Path.Combine(directory, manifest.DataFile);
+        _maskPath = Path.Combine(directory, manifest.MaskFile);
     }
 
     /// <summary>The cache folder.</summary>
@@ -72,6 +74,13 @@ public sealed class SliceCache
             throw new TrainerException($"{cache._dataPath} holds {actual} bytes; the manifest's {manifest.Slices.Count} slices need {expected}. Prepare the data again.");
         }
 
+        var expectedMasks = (long)manifest.Slices.Count * manifest.PixelsPerSlice;
+        var actualMasks = File.Exists(cache._maskPath) ? new FileInfo(cache._maskPath).Length : -1;
+        if (actualMasks != expectedMasks)
+        {
+            throw new TrainerException($"{cache._maskPath} holds {actualMasks} bytes; the manifest's {manifest.Slices.Count} slices need {expectedMasks}. Prepare the data again.");
+        }
+
         return cache;
     }
 
@@ -94,6 +103,34 @@ public sealed class SliceCache
         using var stream = new FileStream(_dataPath, FileMode.Open, FileAccess.Read, FileShare.Read);
         stream.Position = (long)index * Manifest.ValuesPerSlice * sizeof(float);
         stream.ReadExactly(MemoryMarshal.AsBytes(destination[..Manifest.ValuesPerSlice]));
+    }
+
+    /// <summary>All head masks back to back (N·H·W values, 1 inside the head, 0 outside).</summary>
+    public float[] ReadAllMasks()
+    {
+        var bytes = File.ReadAllBytes(_maskPath);
+        var values = new float[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            values[i] = bytes[i];
+        }
+
+        return values;
+    }
+
+    /// <summary>The head mask of slice <paramref name="index"/> (H·W values, 1 inside).</summary>
+    public float[] ReadMask(int index)
+    {
+        if ((uint)index >= (uint)Entries.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"The cache holds {Entries.Count} slices.");
+        }
+
+        var bytes = new byte[Manifest.PixelsPerSlice];
+        using var stream = new FileStream(_maskPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+        stream.Position = (long)index * Manifest.PixelsPerSlice;
+        stream.ReadExactly(bytes);
+        return bytes.Select(b => (float)b).ToArray();
     }
 
     /// <summary>All slices back to back (N·C·H·W floats), for small caches that fit in memory.</summary>

@@ -6,6 +6,8 @@ namespace Isl.Trainer.Data;
 /// <item><c>cache.json</c> — this manifest (format <c>isl-slice-cache</c>, version 1);</item>
 /// <item><c>slices.f32</c> — every slice as <c>Channels × Height × Width</c> float32 little-endian values in [0, 1],
 /// row-major, slices back to back in <see cref="Slices"/> order (so slice i starts at byte i·C·H·W·4);</item>
+/// <item><c>masks.u8</c> — every slice's head mask (the effective area) as <c>Height × Width</c> bytes, 1 inside
+/// the head and 0 outside, in the same order;</item>
 /// <item><c>rejected.csv</c> — <c>path,reason</c> of every input that was skipped.</item>
 /// </list>
 /// </summary>
@@ -38,6 +40,12 @@ public sealed record SliceCacheManifest
     /// <summary>The HU windows, one per channel (empty for PNG).</summary>
     public IReadOnlyList<IntensityWindow> Windows { get; init; } = [];
 
+    /// <summary>The head-mask threshold used (HU for DICOM, [0, 1] intensity for PNG).</summary>
+    public float MaskThreshold { get; init; }
+
+    /// <summary>True when every slice has its own label; false when labels are per scan (DICOM study labels).</summary>
+    public bool SliceLevelLabels { get; init; } = true;
+
     /// <summary>The label columns the entries' labels follow.</summary>
     public IReadOnlyList<string> LabelNames { get; init; } = [];
 
@@ -47,6 +55,9 @@ public sealed record SliceCacheManifest
     /// <summary>The name of the data file in the folder.</summary>
     public string DataFile { get; init; } = "slices.f32";
 
+    /// <summary>The name of the mask file in the folder.</summary>
+    public string MaskFile { get; init; } = "masks.u8";
+
     /// <summary>The slices, in data-file order.</summary>
     public IReadOnlyList<SliceEntry> Slices { get; init; } = [];
 
@@ -55,4 +66,7 @@ public sealed record SliceCacheManifest
 
     /// <summary>Floats per slice.</summary>
     public int ValuesPerSlice => Channels * Height * Width;
+
+    /// <summary>Mask bytes per slice.</summary>
+    public int PixelsPerSlice => Height * Width;
 }

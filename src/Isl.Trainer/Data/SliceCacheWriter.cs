@@ -9,6 +9,7 @@ public sealed class SliceCacheWriter : IDisposable
     private readonly string _directory;
     private readonly SliceCacheManifest _template;
     private readonly FileStream _data;
+    private readonly FileStream _masks;
     private readonly List<SliceEntry> _entries = [];
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private bool _completed;
@@ -26,18 +27,24 @@ public sealed class SliceCacheWriter : IDisposable
         Directory.CreateDirectory(directory);
         File.Delete(Path.Combine(directory, SliceCache.ManifestName));
         _data = new FileStream(Path.Combine(directory, template.DataFile), FileMode.Create, FileAccess.Write);
+        _masks = new FileStream(Path.Combine(directory, template.MaskFile), FileMode.Create, FileAccess.Write);
     }
 
     /// <summary>How many slices were appended.</summary>
     public int Count => _entries.Count;
 
-    /// <summary>Appends one slice of exactly C·H·W values.</summary>
-    public void Append(SliceEntry entry, ReadOnlySpan<float> values)
+    /// <summary>Appends one slice of exactly C·H·W values and its H·W head mask (non-zero = inside).</summary>
+    public void Append(SliceEntry entry, ReadOnlySpan<float> values, ReadOnlySpan<float> mask)
     {
         ObjectDisposedException.ThrowIf(_completed, this);
         if (values.Length != _template.ValuesPerSlice)
         {
             throw new TrainerException($"Slice '{entry.Id}' has {values.Length} values; the cache expects {_template.ValuesPerSlice}.");
+        }
+
+        if (mask.Length != _template.PixelsPerSlice)
+        {
+            throw new TrainerException($"Slice '{entry.Id}' has a mask of {mask.Length} pixels; the cache expects {_template.PixelsPerSlice}.");
         }
 
         if (!_ids.Add(entry.Id))
@@ -51,6 +58,13 @@ public sealed class SliceCacheWriter : IDisposable
         }
 
         _data.Write(MemoryMarshal.AsBytes(values));
+        var maskBytes = new byte[mask.Length];
+        for (var i = 0; i < mask.Length; i++)
+        {
+            maskBytes[i] = mask[i] != 0 ? (byte)1 : (byte)0;
+        }
+
+        _masks.Write(maskBytes);
         _entries.Add(entry);
     }
 
@@ -60,6 +74,8 @@ public sealed class SliceCacheWriter : IDisposable
         ObjectDisposedException.ThrowIf(_completed, this);
         _data.Flush(flushToDisk: true);
         _data.Dispose();
+        _masks.Flush(flushToDisk: true);
+        _masks.Dispose();
         _completed = true;
         var manifest = _template with { Slices = _entries.ToArray(), Rejected = rejected.ToArray() };
         using (var csv = new StreamWriter(Path.Combine(_directory, SliceCache.RejectedName)))
@@ -67,7 +83,7 @@ public sealed class SliceCacheWriter : IDisposable
             csv.WriteLine("path,reason");
             foreach (var problem in rejected)
             {
-                csv.WriteLine($"{Quote(problem.Path)},{Quote(problem.Reason)}");
+                csv.WriteLine($"{CsvLine.Quote(problem.Path)},{CsvLine.Quote(problem.Reason)}");
             }
         }
 
@@ -83,9 +99,8 @@ public sealed class SliceCacheWriter : IDisposable
         if (!_completed)
         {
             _data.Dispose();
+            _masks.Dispose();
             _completed = true;
         }
     }
-
-    private static string Quote(string field) => field.Contains(',') || field.Contains('"') ? $"\"{field.Replace("\"", "\"\"")}\"" : field;
 }

@@ -15,8 +15,8 @@ public sealed class SliceCacheTests
         var second = Enumerable.Range(0, 24).Select(i => 1 - (i / 24f)).ToArray();
         using (var writer = new SliceCacheWriter(temp.Path, Template))
         {
-            writer.Append(new SliceEntry("a", "scan1", "/in/a", 0, [false]), first);
-            writer.Append(new SliceEntry("b", "scan1", "/in/b", 1, [true]), second);
+            writer.Append(new SliceEntry("a", "scan1", "/in/a", 0, [false]), first, new float[12]);
+            writer.Append(new SliceEntry("b", "scan1", "/in/b", 1, [true]), second, Enumerable.Repeat(1f, 12).ToArray());
             writer.Complete([new InputProblem("c", "broken, badly")]);
         }
 
@@ -25,6 +25,8 @@ public sealed class SliceCacheTests
         Assert.Equal(first, cache.ReadSlice(0));
         Assert.Equal(second, cache.ReadSlice(1));
         Assert.Equal([.. first, .. second], cache.ReadAll());
+        Assert.Equal(Enumerable.Repeat(1f, 12), cache.ReadMask(1));
+        Assert.Equal(24, cache.ReadAllMasks().Length);
         Assert.True(cache.Entries[1].IsDisorder);
         Assert.Equal(1, cache.Entries[1].SliceIndex);
         Assert.Equal("broken, badly", Assert.Single(cache.Manifest.Rejected).Reason);
@@ -36,9 +38,9 @@ public sealed class SliceCacheTests
     {
         using var temp = new TempDirectory();
         using var writer = new SliceCacheWriter(temp.Path, Template);
-        Assert.Throws<TrainerException>(() => writer.Append(new SliceEntry("a", "s", "a", 0, null), new float[5]));
-        writer.Append(new SliceEntry("a", "s", "a", 0, null), new float[24]);
-        Assert.Throws<TrainerException>(() => writer.Append(new SliceEntry("a", "s", "a", 0, null), new float[24]));
+        Assert.Throws<TrainerException>(() => writer.Append(new SliceEntry("a", "s", "a", 0, null), new float[5], new float[12]));
+        writer.Append(new SliceEntry("a", "s", "a", 0, null), new float[24], new float[12]);
+        Assert.Throws<TrainerException>(() => writer.Append(new SliceEntry("a", "s", "a", 0, null), new float[24], new float[12]));
     }
 
     [Fact]
@@ -47,14 +49,14 @@ public sealed class SliceCacheTests
         using var temp = new TempDirectory();
         using (var writer = new SliceCacheWriter(temp.Path, Template))
         {
-            writer.Append(new SliceEntry("a", "s", "a", 0, null), new float[24]);
+            writer.Append(new SliceEntry("a", "s", "a", 0, null), new float[24], new float[12]);
         }
 
         Assert.Contains("no cache.json", Assert.Throws<TrainerException>(() => SliceCache.Open(temp.Path)).Message, StringComparison.Ordinal);
 
         using (var writer = new SliceCacheWriter(temp.Path, Template))
         {
-            writer.Append(new SliceEntry("a", "s", "a", 0, null), new float[24]);
+            writer.Append(new SliceEntry("a", "s", "a", 0, null), new float[24], new float[12]);
             writer.Complete([]);
         }
 

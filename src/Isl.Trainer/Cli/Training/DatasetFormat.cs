@@ -1,0 +1,22 @@
+using Isl.Trainer.Data;
+
+namespace Isl.Trainer.Cli.Training;
+
+/// <summary>Tells PNG sets from DICOM study folders and dispatches preparation.</summary>
+internal static class DatasetFormat
+{
+    /// <summary><c>png</c> when the folder holds any <c>*.png</c>, otherwise <c>dicom</c>.</summary>
+    public static string Detect(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new TrainerException($"The input folder {directory} does not exist.");
+        }
+
+        return Directory.EnumerateFiles(directory, "*.png", SearchOption.AllDirectories).Any() ? "png" : "dicom";
+    }
+
+    /// <summary>Prepares DICOM study folders.</summary>
+    public static SliceCacheManifest PrepareDicom(string data, string output, PreparationOptions options, IProgress<(int Done, int Total)> progress, CancellationToken cancellationToken) =>
+        throw new TrainerException("DICOM preparation is not available in this build yet; use a PNG folder.");
+}

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Isl.Trainer.Evaluation;
+using Spectre.Console;
+
+namespace Isl.Trainer.Cli.Training;
+
+/// <summary><c>isl-trainer evaluate</c>: score a labelled folder with a bundle (or read scores) and report AUROC with CIs.</summary>
+internal static class EvaluateCommand
+{
+    /// <summary>Builds the verb.</summary>
+    public static Command Create()
+    {
+        var bundle = new Option<string?>("--bundle") { Description = "The model bundle folder to score with" };
+        var data = new Option<string?>("--data") { Description = "A labelled folder: PNGs with labels.csv (like kaggle-head-ct-dev) or DICOM study folders with labels.csv" };
+        var scores = new Option<string?>("--scores") { Description = "Instead of --bundle/--data: a scores.csv from an earlier evaluate (id,scan,slice,score,disorder)" };
+        var output = new Option<string>("--out") { Description = "Folder for metrics.json, report.md, scores.csv and ROC PNGs", Required = true };
+        var threshold = new Option<double?>("--threshold") { Description = "Threshold for sensitivity/specificity (default: the bundle's calibrated one)" };
+        var topK = new Option<int>("--top-k") { Description = "Scan score = mean of the k highest slice scores (0 = mean of all, the paper)", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 0 };
+        var iterations = new Option<int>("--bootstrap") { Description = "Bootstrap subsamples (the paper: 1000)", DefaultValueFactory = _ => AurocBootstrap.PaperIterations };
+        var options = new ScoringCommandOptions();
+        var command = new Command("evaluate", "Slice- and scan-level AUROC with the paper's bootstrap 95% CI, sensitivity/specificity at the threshold, per label group; ROC PNGs")
+        {
+            bundle, data, scores, output, threshold, topK, seed, iterations,
+        };
+        options.AddTo(command);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(token =>
+        {
+            var outDir = parse.GetValue(output)!;
+            var scored = ScoredInputs.Load(parse.GetValue(bundle), parse.GetValue(data), parse.GetValue(scores), outDir, options.Read(parse), token);
+            var request = new EvaluationRequest
+            {
+                Slices = scored.Slices,
+                LabelNames = scored.LabelNames,
+                SliceLevelLabels = scored.SliceLevelLabels,
+                Pooling = new ScanPooling(parse.GetValue(topK)),
+                Threshold = parse.GetValue(threshold) ?? scored.Threshold,
+                ThresholdSource = parse.GetValue(threshold) is not null ? "command line" : scored.Threshold is not null ? "bundle calibration" : null,
+                Seed = parse.GetValue(seed),
+                Iterations = parse.GetValue(iterations),
+                Context = scored.Context,
+                Rejected = scored.Rejected,
+            };
+            var metrics = request.Evaluate();
+            EvaluationReportWriter.Write(outDir, metrics, scored.Slices);
+            ProblemListing.Print(scored.Rejected);
+            PrintSummary(metrics, outDir);
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static void PrintSummary(EvaluationMetrics metrics, string outDir)
+    {
+        var table = new Table().AddColumns("group", "level", "n", "AUROC", "95% CI", "sens", "spec");
+        foreach (var group in metrics.Groups)
+        {
+            foreach (var (level, m) in new[] { ("scan", group.ScanLevel), ("slice", group.SliceLevel) })
+            {
+                if (m is null)
+                {
+                    continue;
+                }
+
+                table.AddRow(
+                    Markup.Escape(group.Label),
+                    level,
+                    $"{m.Count} ({m.Disorders} disorder)",
+                    m.Auroc is { } a ? $"{a.Estimate:0.000}" : "n/a",
+                    m.Auroc is { } b ? $"{b.Lower:0.000}–{b.Upper:0.000}" : "n/a",
+                    m.Sensitivity is { } se ? $"{se:P1}" : "n/a",
+                    m.Specificity is { } sp ? $"{sp:P1}" : "n/a");
+            }
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"[green]wrote[/] {Path.Combine(outDir, EvaluationReportWriter.MetricsFile)} and {EvaluationReportWriter.ReportFile}");
+    }
+}

@@ -1,0 +1,35 @@
+using Isl.Trainer.Data;
+using Isl.Trainer.Evaluation;
+
+namespace Isl.Trainer.Cli.Training;
+
+/// <summary>Scored slices with their labels, from a bundle run over a labelled folder or from a scores file.</summary>
+/// <param name="Slices">The scored slices.</param>
+/// <param name="LabelNames">Their label columns.</param>
+/// <param name="SliceLevelLabels">True when labels are per slice.</param>
+/// <param name="Threshold">The bundle's calibrated threshold, if any.</param>
+/// <param name="Context">What was scored, for reports.</param>
+/// <param name="Rejected">Inputs skipped while preparing.</param>
+internal sealed record ScoredInputs(IReadOnlyList<ScoredSlice> Slices, IReadOnlyList<string> LabelNames, bool SliceLevelLabels, double? Threshold, IReadOnlyDictionary<string, string> Context, IReadOnlyList<InputProblem> Rejected)
+{
+    /// <summary>Loads scores from <paramref name="scoresFile"/>, or scores <paramref name="data"/> with <paramref name="bundle"/>.</summary>
+    public static ScoredInputs Load(string? bundle, string? data, string? scoresFile, string workDirectory, ScoringSettings settings, CancellationToken cancellationToken)
+    {
+        if (scoresFile is not null)
+        {
+            if (bundle is not null || data is not null)
+            {
+                throw new TrainerException("Give either --scores, or --bundle with --data, not both.");
+            }
+
+            return new ScoredInputs(ScoresFile.Read(scoresFile), [ScoresFile.LabelName], true, null, new Dictionary<string, string> { ["scores"] = Path.GetFullPath(scoresFile) }, []);
+        }
+
+        if (bundle is null || data is null)
+        {
+            throw new TrainerException("Give --bundle and --data (a labelled folder), or --scores.");
+        }
+
+        return BundleScoring.ScoreFolder(bundle, data, workDirectory, settings, cancellationToken);
+    }
+}
