@@ -1,0 +1,11 @@
+namespace Isl.Model.Inference;
+
+/// <summary>How the K×K grid is inpainted.</summary>
+public enum GridMode
+{
+    /// <summary>The paper: each of the K² cells masked alone, K² generator passes per slice.</summary>
+    Exact,
+
+    /// <summary>Non-adjacent cells masked together: cells (i, j) with equal (i mod g, j mod g) share a pass; g² passes per slice.</summary>
+    Fast,
+}

@@ -1,0 +1,20 @@
+using static TorchSharp.torch;
+
+namespace Isl.Model.Losses;
+
+/// <summary>Perceptual loss: mean L1 between feature maps of a frozen network, summed over layers.</summary>
+public static class PerceptualLoss
+{
+    /// <summary>Σ over layers of mean |a − b|.</summary>
+    public static Tensor Compute(IReadOnlyList<Tensor> outputFeatures, IReadOnlyList<Tensor> targetFeatures)
+    {
+        GramStyleLoss.Check(outputFeatures, targetFeatures);
+        var total = zeros(1, device: outputFeatures[0].device).squeeze();
+        for (var i = 0; i < outputFeatures.Count; i++)
+        {
+            total = total + (outputFeatures[i] - targetFeatures[i]).abs().mean();
+        }
+
+        return total;
+    }
+}
