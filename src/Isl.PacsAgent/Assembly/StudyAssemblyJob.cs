@@ -1,0 +1,47 @@
+using Isl.PacsAgent.Configuration;
+using Isl.PacsAgent.Logging;
+using Isl.PacsAgent.Pipeline;
+using Isl.PacsAgent.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Isl.PacsAgent.Assembly;
+
+/// <summary>Fires when a study may be stable: postpones itself if an instance arrived since, else hands the study to scoring.</summary>
+[DisallowConcurrentExecution]
+public sealed class StudyAssemblyJob(
+    StudyAssembler assembler,
+    StudyStore studies,
+    ScoringQueue queue,
+    TimeProvider time,
+    IOptions<AssemblyOptions> options,
+    ILogger<StudyAssemblyJob> logger) : IJob
+{
+    /// <summary>The job data key holding the StudyInstanceUID.</summary>
+    public const string StudyKey = "study";
+
+    /// <inheritdoc />
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var studyInstanceUid = context.MergedJobDataMap.GetString(StudyKey) ?? context.JobDetail.Key.Name;
+        assembler.Fired(studyInstanceUid);
+        var study = studies.Find(studyInstanceUid);
+        if (study is null || study.State is not (StudyState.Received or StudyState.Assembling))
+        {
+            return;
+        }
+
+        var due = study.LastInstanceUtc + options.Value.StableAge;
+        if (due > time.GetUtcNow() + TimeSpan.FromMilliseconds(100))
+        {
+            AgentLog.AssemblyPostponed(logger, studyInstanceUid, due);
+            await assembler.ScheduleAsync(studyInstanceUid, due, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var revision = studies.BeginScoring(studyInstanceUid);
+        AgentLog.StudyStable(logger, studyInstanceUid, study.InstanceCount, revision);
+        await queue.EnqueueAsync(studyInstanceUid, cancellationToken).ConfigureAwait(false);
+    }
+}

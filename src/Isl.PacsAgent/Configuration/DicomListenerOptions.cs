@@ -1,0 +1,29 @@
+namespace Isl.PacsAgent.Configuration;
+
+/// <summary>The C-STORE SCP the agent listens on (configuration section <c>Dicom</c>).</summary>
+public sealed class DicomListenerOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Dicom";
+
+    /// <summary>Whether the SCP is started at all.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The agent's own (called) AE title.</summary>
+    public string AeTitle { get; set; } = "ISL_AGENT";
+
+    /// <summary>The TCP port of the SCP.</summary>
+    public int Port { get; set; } = 11112;
+
+    /// <summary>The local address the SCP binds to (all interfaces by default: modalities are remote).</summary>
+    public string BindAddress { get; set; } = "0.0.0.0";
+
+    /// <summary>Callers allowed to store, as <c>AE@IP</c> (either side may be <c>*</c>).</summary>
+    public IList<string> AllowedCallers { get; } = [];
+
+    /// <summary>Accepts every calling AE and address (off by default).</summary>
+    public bool AllowAnyCaller { get; set; }
+
+    /// <summary>Maximum concurrent associations.</summary>
+    public int MaxAssociations { get; set; } = 16;
+}

@@ -1,0 +1,48 @@
+namespace Isl.PacsAgent.Configuration;
+
+/// <summary>Which series of a study the model may score (configuration section <c>SeriesSelection</c>), per the paper.</summary>
+public sealed class SeriesSelectionOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "SeriesSelection";
+
+    /// <summary>Fewest slices a series must have.</summary>
+    public int MinSlices { get; set; } = 16;
+
+    /// <summary>Thinnest accepted slice thickness in mm.</summary>
+    public double MinSliceThicknessMm { get; set; } = 0.5;
+
+    /// <summary>Thickest accepted slice thickness in mm.</summary>
+    public double MaxSliceThicknessMm { get; set; } = 10;
+
+    /// <summary>Largest angle in degrees between the slice normal and the patient's foot-head axis (gantry tilt is allowed).</summary>
+    public double MaxAxialTiltDegrees { get; set; } = 30;
+
+    /// <summary>BodyPartExamined values that mean head (case-insensitive); empty means <see cref="DefaultHeadBodyParts"/>.</summary>
+    /// <remarks>Lists start empty because the configuration binder appends to, never replaces, a list's items.</remarks>
+    public IList<string> HeadBodyParts { get; } = [];
+
+    /// <summary>Words in the series or study description that mean head when BodyPartExamined is absent; empty means <see cref="DefaultHeadDescriptionKeywords"/>.</summary>
+    public IList<string> HeadDescriptionKeywords { get; } = [];
+
+    /// <summary>Words in ImageType or the series description that mean derived angiography, perfusion or other reconstructions; empty means <see cref="DefaultExcludedKeywords"/>.</summary>
+    public IList<string> ExcludedKeywords { get; } = [];
+
+    /// <summary>The head body parts used when none are configured.</summary>
+    public static IReadOnlyList<string> DefaultHeadBodyParts { get; } = ["HEAD", "BRAIN", "SKULL", "CEREBRUM"];
+
+    /// <summary>The head description keywords used when none are configured.</summary>
+    public static IReadOnlyList<string> DefaultHeadDescriptionKeywords { get; } = ["HEAD", "BRAIN", "CRANE", "CRANIO", "SCHAEDEL", "SCHÄDEL", "CEREBR", "NCCT"];
+
+    /// <summary>The exclusion keywords used when none are configured.</summary>
+    public static IReadOnlyList<string> DefaultExcludedKeywords { get; } = ["ANGIO", "CTA", "PERFUSION", "CTP", "MIP", "MPR", "VRT", "CBF", "CBV", "TTP", "MTT", "TMAX"];
+
+    /// <summary>The head body parts in effect.</summary>
+    public IReadOnlyList<string> EffectiveHeadBodyParts => HeadBodyParts.Count > 0 ? [.. HeadBodyParts] : DefaultHeadBodyParts;
+
+    /// <summary>The head description keywords in effect.</summary>
+    public IReadOnlyList<string> EffectiveHeadDescriptionKeywords => HeadDescriptionKeywords.Count > 0 ? [.. HeadDescriptionKeywords] : DefaultHeadDescriptionKeywords;
+
+    /// <summary>The exclusion keywords in effect.</summary>
+    public IReadOnlyList<string> EffectiveExcludedKeywords => ExcludedKeywords.Count > 0 ? [.. ExcludedKeywords] : DefaultExcludedKeywords;
+}

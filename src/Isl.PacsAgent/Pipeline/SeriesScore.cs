@@ -1,0 +1,13 @@
+namespace Isl.PacsAgent.Pipeline;
+
+/// <summary>The model's output for a scored series.</summary>
+/// <param name="Score">The scan score (mean of slice scores in the paper).</param>
+/// <param name="Threshold">The bundle's calibrated decision threshold.</param>
+/// <param name="ModelName">The algorithm's name.</param>
+/// <param name="ModelVersion">The model bundle's version (part of the output UIDs).</param>
+/// <param name="Slices">Per-slice scores and heatmaps, in the series' slice order.</param>
+public sealed record SeriesScore(double Score, double Threshold, string ModelName, string ModelVersion, IReadOnlyList<SliceScore> Slices)
+{
+    /// <summary>Whether the study is flagged abnormal.</summary>
+    public bool Abnormal => Score >= Threshold;
+}

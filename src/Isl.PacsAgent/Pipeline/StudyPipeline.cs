@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Isl.PacsAgent.Configuration;
+using Isl.PacsAgent.Delivery;
+using Isl.PacsAgent.Logging;
+using Isl.PacsAgent.Metrics;
+using Isl.PacsAgent.Selection;
+using Isl.PacsAgent.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Isl.PacsAgent.Pipeline;
+
+/// <summary>Scores one stable study: select a series, score it, write the results and queue their delivery.</summary>
+public sealed class StudyPipeline(
+    StudyStore studies,
+    DeliveryStore deliveries,
+    IInstanceHeaderReader headers,
+    IStudyScorer scorer,
+    IResultWriter writer,
+    AgentMetrics metrics,
+    TimeProvider time,
+    IOptions<SeriesSelectionOptions> selectionOptions,
+    IOptions<StorageOptions> storageOptions,
+    IOptions<DeliveryOptions> deliveryOptions,
+    ILogger<StudyPipeline> logger)
+{
+    /// <summary>Processes the study; every outcome (scored, not analysed, failed) is recorded in the results store.</summary>
+    public async Task ProcessAsync(string studyInstanceUid, CancellationToken cancellationToken)
+    {
+        var revision = studies.BeginScoring(studyInstanceUid);
+        try
+        {
+            await ScoreAsync(studyInstanceUid, revision, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            AgentLog.ScoringFailed(logger, ex, studyInstanceUid);
+            if (studies.MarkFailed(studyInstanceUid, revision, ex.Message))
+            {
+                metrics.StudyFailed();
+            }
+        }
+    }
+
+    private async Task ScoreAsync(string studyInstanceUid, int revision, CancellationToken cancellationToken)
+    {
+        var instances = studies.ListInstances(studyInstanceUid);
+        var selection = new SeriesSelector(selectionOptions.Value).Select(studyInstanceUid, instances.Select(headers.Read));
+        studies.RecordSeriesDecisions(studyInstanceUid, revision, selection.Decisions);
+        foreach (var decision in selection.Decisions)
+        {
+            if (decision.Selected)
+            {
+                AgentLog.SeriesSelected(logger, studyInstanceUid, decision.SeriesInstanceUid, decision.Reason);
+            }
+            else
+            {
+                AgentLog.SeriesSkipped(logger, studyInstanceUid, decision.SeriesInstanceUid, decision.Reason);
+            }
+        }
+
+        if (selection.Selected is not { } series)
+        {
+            var reason = selection.NotAnalysedReason!;
+            AgentLog.NotAnalysed(logger, studyInstanceUid, reason);
+            if (studies.MarkNotAnalysed(studyInstanceUid, revision, reason))
+            {
+                metrics.StudyNotAnalysed();
+            }
+
+            return;
+        }
+
+        var watch = Stopwatch.StartNew();
+        var score = await scorer.ScoreAsync(series, cancellationToken).ConfigureAwait(false);
+        watch.Stop();
+        var triage = new StudyTriage(series.SeriesInstanceUid, score.Score, score.Threshold, score.Abnormal, score.ModelVersion, InputHash.Compute(series), time.GetUtcNow(), watch.Elapsed.TotalSeconds);
+        var study = studies.Find(studyInstanceUid)!;
+        var directory = ResultFiles.DirectoryFor(storageOptions.Value.OutputPath, studyInstanceUid, revision);
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        Directory.CreateDirectory(directory);
+        await writer.WriteAsync(new ResultContext(study, revision, series, score, triage, directory), cancellationToken).ConfigureAwait(false);
+        if (!studies.CompleteScoring(studyInstanceUid, revision, triage))
+        {
+            AgentLog.StaleResult(logger, studyInstanceUid, revision);
+            return;
+        }
+
+        metrics.StudyScored(triage.Abnormal, watch.Elapsed);
+        AgentLog.Scored(logger, studyInstanceUid, triage.Score, triage.Threshold, triage.Flag, watch.Elapsed.TotalSeconds);
+        var destinations = deliveryOptions.Value.Destinations.Select(d => d.Name).ToList();
+        deliveries.Enqueue(studyInstanceUid, revision, destinations);
+        if (destinations.Count == 0)
+        {
+            studies.MarkDone(studyInstanceUid, revision);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Isl.PacsAgent.Storage;
+
+/// <summary>An instance of a study as catalogued by the results store.</summary>
+/// <param name="SeriesInstanceUid">SeriesInstanceUID.</param>
+/// <param name="SopInstanceUid">SOPInstanceUID.</param>
+/// <param name="Path">The Part 10 file in the spool.</param>
+public sealed record StoredInstance(string SeriesInstanceUid, string SopInstanceUid, string Path);
