@@ -1,0 +1,135 @@
+namespace Isl.Reports.Coding;
+
+/// <summary>
+/// Every code the triage reports use. Standard codes are from DICOM PS3.16 (DCM), SNOMED CT (SCT),
+/// LOINC (LN), UCUM and RFC 5646; the 99ISL codes are this project's private scheme (see the README of
+/// Isl.Reports); (Newcode1, 99IHE) is IHE AI Results' purpose of reference for a processing algorithm.
+/// </summary>
+public static class TriageCodes
+{
+    /// <summary>The private coding scheme designator of this project.</summary>
+    public const string PrivateScheme = "99ISL";
+
+    /// <summary>TID 1500 document title.</summary>
+    public static readonly CodedConcept ImagingMeasurementReport = new("126000", "DCM", "Imaging Measurement Report");
+
+    /// <summary>TID 1204 language concept.</summary>
+    public static readonly CodedConcept LanguageOfContent = new("121049", "DCM", "Language of Content Item and Descendants");
+
+    /// <summary>The report's language.</summary>
+    public static readonly CodedConcept EnglishUnitedStates = new("en-US", "RFC5646", "English (United States)");
+
+    /// <summary>TID 1002 observer type concept.</summary>
+    public static readonly CodedConcept ObserverType = new("121005", "DCM", "Observer Type");
+
+    /// <summary>Observer type value: a device.</summary>
+    public static readonly CodedConcept Device = new("121007", "DCM", "Device");
+
+    /// <summary>TID 1004 Device Observer UID.</summary>
+    public static readonly CodedConcept DeviceObserverUid = new("121012", "DCM", "Device Observer UID");
+
+    /// <summary>TID 1004 Device Observer Name.</summary>
+    public static readonly CodedConcept DeviceObserverName = new("121013", "DCM", "Device Observer Name");
+
+    /// <summary>TID 1004 Device Observer Manufacturer.</summary>
+    public static readonly CodedConcept DeviceObserverManufacturer = new("121014", "DCM", "Device Observer Manufacturer");
+
+    /// <summary>TID 1004 Device Observer Model Name.</summary>
+    public static readonly CodedConcept DeviceObserverModelName = new("121015", "DCM", "Device Observer Model Name");
+
+    /// <summary>TID 1500 Procedure Reported concept.</summary>
+    public static readonly CodedConcept ProcedureReported = new("121058", "DCM", "Procedure reported");
+
+    /// <summary>
+    /// The procedure, from CID 100 (LOINC "CT unspecified body region"): CID 100 lists no head CT code, and
+    /// validators reject codes outside it; the head is stated by the image library's Target Region.
+    /// </summary>
+    public static readonly CodedConcept CtProcedure = new("25045-6", "LN", "CT unspecified body region");
+
+    /// <summary>TID 1600 Image Library.</summary>
+    public static readonly CodedConcept ImageLibrary = new("111028", "DCM", "Image Library");
+
+    /// <summary>TID 1600 Image Library Group.</summary>
+    public static readonly CodedConcept ImageLibraryGroup = new("126200", "DCM", "Image Library Group");
+
+    /// <summary>TID 1602 Modality descriptor.</summary>
+    public static readonly CodedConcept Modality = new("121139", "DCM", "Modality");
+
+    /// <summary>Modality value: CT.</summary>
+    public static readonly CodedConcept ComputedTomography = new("CT", "DCM", "Computed Tomography");
+
+    /// <summary>TID 1602 Target Region descriptor.</summary>
+    public static readonly CodedConcept TargetRegion = new("123014", "DCM", "Target Region");
+
+    /// <summary>Target region value: the head.</summary>
+    public static readonly CodedConcept Head = new("69536005", "SCT", "Head");
+
+    /// <summary>TID 1500 Imaging Measurements container.</summary>
+    public static readonly CodedConcept ImagingMeasurements = new("126010", "DCM", "Imaging Measurements");
+
+    /// <summary>TID 1410/1501 Measurement Group container.</summary>
+    public static readonly CodedConcept MeasurementGroup = new("125007", "DCM", "Measurement Group");
+
+    /// <summary>Tracking Identifier (human-readable).</summary>
+    public static readonly CodedConcept TrackingIdentifier = new("112039", "DCM", "Tracking Identifier");
+
+    /// <summary>Tracking Unique Identifier.</summary>
+    public static readonly CodedConcept TrackingUniqueIdentifier = new("112040", "DCM", "Tracking Unique Identifier");
+
+    /// <summary>Finding concept.</summary>
+    public static readonly CodedConcept Finding = new("121071", "DCM", "Finding");
+
+    /// <summary>Finding value for a flagged study.</summary>
+    public static readonly CodedConcept Abnormal = new("263654008", "SCT", "Abnormal");
+
+    /// <summary>Finding value for a study below the threshold.</summary>
+    public static readonly CodedConcept Normal = new("17621005", "SCT", "Normal");
+
+    /// <summary>Finding Site concept.</summary>
+    public static readonly CodedConcept FindingSite = new("363698007", "SCT", "Finding Site");
+
+    /// <summary>Finding site value: the brain.</summary>
+    public static readonly CodedConcept Brain = new("12738006", "SCT", "Brain");
+
+    /// <summary>TID 1410 Image Region (the SCOORD).</summary>
+    public static readonly CodedConcept ImageRegion = new("111030", "DCM", "Image Region");
+
+    /// <summary>TID 4019 Algorithm Name.</summary>
+    public static readonly CodedConcept AlgorithmName = new("111001", "DCM", "Algorithm Name");
+
+    /// <summary>TID 4019 Algorithm Version.</summary>
+    public static readonly CodedConcept AlgorithmVersion = new("111003", "DCM", "Algorithm Version");
+
+    /// <summary>TID 4019 Algorithm Parameters (here: the model id and version).</summary>
+    public static readonly CodedConcept AlgorithmParameters = new("111002", "DCM", "Algorithm Parameters");
+
+    /// <summary>TID 1500 Qualitative Evaluations container.</summary>
+    public static readonly CodedConcept QualitativeEvaluations = new("C0034375", "UMLS", "Qualitative Evaluations");
+
+    /// <summary>Unit of the unitless scores.</summary>
+    public static readonly CodedConcept NoUnits = new("1", "UCUM", "no units");
+
+    /// <summary>IHE AIR purpose of reference of the contributing equipment.</summary>
+    public static readonly CodedConcept ProcessingAlgorithm = new("Newcode1", "99IHE", "Processing Algorithm");
+
+    /// <summary>Purpose of reference of a heatmap's source CT slice.</summary>
+    public static readonly CodedConcept SourceImageForProcessing = new("121322", "DCM", "Source image for image processing operation");
+
+    /// <summary>99ISL: the scan-level anomaly score (pooled slice scores).</summary>
+    public static readonly CodedConcept AnomalyScore = new("ISL001", PrivateScheme, "Anomaly score");
+
+    /// <summary>99ISL: the decision threshold the anomaly score is compared with.</summary>
+    public static readonly CodedConcept AnomalyScoreThreshold = new("ISL002", PrivateScheme, "Anomaly score threshold");
+
+    /// <summary>99ISL: the anomaly score of the highest-scoring slice.</summary>
+    public static readonly CodedConcept HighestSliceAnomalyScore = new("ISL003", PrivateScheme, "Highest slice anomaly score");
+
+    /// <summary>99ISL: the triage status concept (qualitative evaluation).</summary>
+    public static readonly CodedConcept TriageStatus = new("ISL010", PrivateScheme, "AI triage status");
+
+    /// <summary>99ISL: triage status value for a study the agent could not score.</summary>
+    public static readonly CodedConcept NotAnalysed = new("ISL011", PrivateScheme, "Not analysed");
+
+    /// <summary>99ISL: the reason a study was not analysed (TEXT).</summary>
+    public static readonly CodedConcept ReasonNotAnalysed = new("ISL012", PrivateScheme, "Reason not analysed");
+}

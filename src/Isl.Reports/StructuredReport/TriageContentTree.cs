@@ -1,0 +1,86 @@
+using System.Globalization;
+using Isl.Dicom;
+using Isl.Reports.Coding;
+using static Isl.Reports.StructuredReport.SrContent;
+
+namespace Isl.Reports.StructuredReport;
+
+/// <summary>The TID 1500 content tree of a triage result (the children of the root container).</summary>
+internal static class TriageContentTree
+{
+    public static List<DicomDataset> Build(TriageResult result, TriageUids uids, TriageReportOptions options)
+    {
+        var device = result.Device;
+        var items = new List<DicomDataset>
+        {
+            Code(HasConceptMod, TriageCodes.LanguageOfContent, TriageCodes.EnglishUnitedStates),
+            Code(HasObsContext, TriageCodes.ObserverType, TriageCodes.Device),
+            UidRef(HasObsContext, TriageCodes.DeviceObserverUid, device.Uid),
+            Text(HasObsContext, TriageCodes.DeviceObserverName, CommonModules.Ascii(device.Name, 1024)),
+            Text(HasObsContext, TriageCodes.DeviceObserverManufacturer, CommonModules.Ascii(device.Manufacturer, 1024)),
+            Text(HasObsContext, TriageCodes.DeviceObserverModelName, CommonModules.Ascii(device.ModelName, 1024)),
+            Code(HasConceptMod, TriageCodes.ProcedureReported, TriageCodes.CtProcedure),
+            ImageLibrary(result.ReferencedImages),
+        };
+
+        if (result.Flag == TriageFlag.NotAnalysed)
+        {
+            items.Add(Container(Contains, TriageCodes.QualitativeEvaluations,
+            [
+                Code(Contains, TriageCodes.TriageStatus, TriageCodes.NotAnalysed),
+                Text(Contains, TriageCodes.ReasonNotAnalysed, CommonModules.Ascii(result.NotAnalysedReason!, 1024)),
+            ]));
+        }
+        else
+        {
+            items.Add(Container(Contains, TriageCodes.ImagingMeasurements,
+                [.. AlgorithmIdentification(result.Algorithm), MeasurementGroup(result, uids, options)]));
+        }
+
+        return items;
+    }
+
+    private static DicomDataset ImageLibrary(IReadOnlyList<SourceImage> images)
+    {
+        var groups = images.GroupBy(i => i.SeriesInstanceUid, StringComparer.Ordinal).Select(series => Container(Contains, TriageCodes.ImageLibraryGroup,
+        [
+            Code(HasAcqContext, TriageCodes.Modality, TriageCodes.ComputedTomography),
+            Code(HasAcqContext, TriageCodes.TargetRegion, TriageCodes.Head),
+            .. series.Select(image => Image(Contains, image)),
+        ]));
+        return Container(Contains, TriageCodes.ImageLibrary, groups);
+    }
+
+    private static DicomDataset MeasurementGroup(TriageResult result, TriageUids uids, TriageReportOptions options)
+    {
+        var top = result.HighestScoringSlice!;
+        var planar = result.Region is not null;
+        var algorithm = planar ? AlgorithmIdentification(result.Algorithm) : [];
+        var children = new List<DicomDataset>
+        {
+            Text(HasObsContext, TriageCodes.TrackingIdentifier, CommonModules.Ascii(options.TrackingIdentifier, 64)),
+            UidRef(HasObsContext, TriageCodes.TrackingUniqueIdentifier, uids.TrackingUid),
+            Code(Contains, TriageCodes.Finding, result.Flag == TriageFlag.Abnormal ? TriageCodes.Abnormal : TriageCodes.Normal),
+        };
+        if (result.Region is { } region)
+        {
+            children.Add(Scoord(Contains, TriageCodes.ImageRegion, region, top.Image));
+        }
+
+        children.Add(Code(HasConceptMod, TriageCodes.FindingSite, TriageCodes.Brain));
+        children.Add(Num(Contains, TriageCodes.AnomalyScore, result.ScanScore!.Value, TriageCodes.NoUnits, algorithm));
+        children.Add(Num(Contains, TriageCodes.AnomalyScoreThreshold, result.Threshold!.Value, TriageCodes.NoUnits, algorithm));
+        children.Add(Num(Contains, TriageCodes.HighestSliceAnomalyScore, top.Score, TriageCodes.NoUnits, algorithm));
+
+        // TID 1410 when the region is known (planar ROI), else TID 1501 (a group without a region).
+        return Container(Contains, TriageCodes.MeasurementGroup, children, planar ? "1410" : "1501");
+    }
+
+    private static DicomDataset[] AlgorithmIdentification(TriageAlgorithm algorithm) =>
+    [
+        Text(HasConceptMod, TriageCodes.AlgorithmName, CommonModules.Ascii(algorithm.Name, 1024)),
+        Text(HasConceptMod, TriageCodes.AlgorithmVersion, CommonModules.Ascii(algorithm.Version, 1024)),
+        Text(HasConceptMod, TriageCodes.AlgorithmParameters, CommonModules.Ascii(
+            string.Create(CultureInfo.InvariantCulture, $"model={algorithm.ModelId}; modelVersion={algorithm.ModelVersion}"), 1024)),
+    ];
+}

@@ -1,0 +1,56 @@
+using Isl.Dicom;
+using Isl.Testing;
+
+namespace Isl.Reports.Tests;
+
+/// <summary>Writes built datasets as Part 10 files and runs the DICOM validators on them.</summary>
+internal static class PeerTools
+{
+    private const string PixelmedJar = "/usr/share/java/pixelmed.jar";
+
+    public static string Save(DicomDataset dataset, TempDirectory folder, string name)
+    {
+        var path = folder.Combine(name);
+        new DicomFile(dataset, DicomTransferSyntax.ExplicitVRLittleEndian).Save(path);
+        if (Environment.GetEnvironmentVariable("ISL_KEEP_REPORTS") is { Length: > 0 } keep)
+        {
+            Directory.CreateDirectory(keep);
+            File.Copy(path, Path.Combine(keep, name), overwrite: true); // for inspecting the outputs by hand
+        }
+
+        return path;
+    }
+
+    /// <summary>dciodvfy's output; fails when it prints an Error line (it exits 1 then).</summary>
+    public static string AssertDciodvfyClean(string path)
+    {
+        var result = ExternalTool.Run("dciodvfy", [path]);
+        var errors = result.Output.Split('\n').Where(l => l.StartsWith("Error", StringComparison.Ordinal)).ToList();
+        Assert.True(errors.Count == 0 && result.ExitCode == 0, $"dciodvfy {Path.GetFileName(path)} (exit {result.ExitCode}):\n{result.Output}");
+        return result.Output;
+    }
+
+    /// <summary>dsrdump's tree with codes (+Pc prints the code triplets, +Pl whole texts); fails when it does not exit 0.</summary>
+    public static string Dsrdump(string path)
+    {
+        var result = ExternalTool.Run("dsrdump", ["+Pc", "+Pu", "+Pl", path]);
+        Assert.True(result.ExitCode == 0, $"dsrdump failed (exit {result.ExitCode}):\n{result.Output}");
+        return result.StdOut;
+    }
+
+    /// <summary>pixelmed's DicomSRValidator (IOD + templates); returns its output. It always exits 0.</summary>
+    public static string PixelmedSrValidator(string path)
+    {
+        if (!File.Exists(PixelmedJar))
+        {
+            throw new InvalidOperationException($"pixelmed is not installed ({PixelmedJar} missing): `apt-get install -y pixelmed-apps`.");
+        }
+
+        var result = ExternalTool.Run("java",
+        [
+            "-Djdk.xml.xpathExprGrpLimit=0", "-Djdk.xml.xpathExprOpLimit=0", "-Djdk.xml.xpathTotalOpLimit=0",
+            "-cp", PixelmedJar, "com.pixelmed.validate.DicomSRValidator", path,
+        ], TimeSpan.FromMinutes(3));
+        return result.Output;
+    }
+}
