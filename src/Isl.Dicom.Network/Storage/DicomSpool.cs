@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+
+namespace Isl.Dicom.Network.Storage;
+
+/// <summary>
+/// The durable spool of received instances. Each instance is streamed into a temporary file under
+/// <c>.incoming</c> (Part 10 meta + the received data set bytes, never re-encoded), fsynced, renamed to
+/// <c>STUDY/SERIES/SOPINSTANCE.dcm</c> and its directory fsynced before it counts as stored.
+/// </summary>
+public sealed class DicomSpool
+{
+    private readonly ConcurrentDictionary<string, bool> _knownDirectories = new(StringComparer.Ordinal);
+
+    /// <summary>Opens the spool at <paramref name="root"/>, creating it, and discards unacknowledged partial files left by a crash.</summary>
+    public DicomSpool(string root, IReceivedInstanceIndex? index = null)
+    {
+        Root = Path.GetFullPath(root);
+        Index = index;
+        IncomingDirectory = Path.Combine(Root, SpoolLayout.IncomingFolder);
+        EnsureDirectory(IncomingDirectory);
+        foreach (var stale in Directory.EnumerateFiles(IncomingDirectory, "*.part"))
+        {
+            File.Delete(stale);
+        }
+    }
+
+    /// <summary>The spool's root folder.</summary>
+    public string Root { get; }
+
+    /// <summary>The index every stored instance is recorded in, if any.</summary>
+    public IReceivedInstanceIndex? Index { get; }
+
+    internal string IncomingDirectory { get; }
+
+    /// <summary>Free bytes on the spool's file system.</summary>
+    public long AvailableFreeSpace => new DriveInfo(Root).AvailableFreeSpace;
+
+    /// <summary>Starts receiving one instance: creates its temporary file and writes the Part 10 meta information.</summary>
+    /// <param name="sopClassUid">The SOP class (from the C-STORE command).</param>
+    /// <param name="sopInstanceUid">The SOP instance (from the C-STORE command).</param>
+    /// <param name="transferSyntaxUid">The negotiated transfer syntax of the data set bytes to follow.</param>
+    /// <param name="callingAeTitle">The sender, recorded as Source Application Entity Title.</param>
+    public IncomingInstance Begin(string sopClassUid, string sopInstanceUid, string transferSyntaxUid, string callingAeTitle)
+    {
+        var meta = new DicomDataset()
+            .SetBytes(DicomTags.FileMetaInformationVersion, DicomVR.OB, new byte[] { 0, 1 })
+            .Set(DicomTags.MediaStorageSOPClassUID, DicomVR.UI, sopClassUid)
+            .Set(DicomTags.MediaStorageSOPInstanceUID, DicomVR.UI, sopInstanceUid)
+            .Set(DicomTags.TransferSyntaxUID, DicomVR.UI, transferSyntaxUid)
+            .Set(DicomTags.ImplementationClassUID, DicomVR.UI, NetworkImplementation.ClassUid)
+            .Set(DicomTags.ImplementationVersionName, DicomVR.SH, NetworkImplementation.VersionName);
+        if (callingAeTitle.Length > 0)
+        {
+            meta.Set(DicomTags.SourceApplicationEntityTitle, DicomVR.AE, callingAeTitle);
+        }
+
+        var tempPath = Path.Combine(IncomingDirectory, $"{Guid.NewGuid():N}.part");
+        var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
+        try
+        {
+            using var header = new MemoryStream(512);
+            DicomDatasetWriter.WriteFileMetaInformation(header, meta);
+            stream.Write(header.GetBuffer(), 0, (int)header.Length);
+            return new IncomingInstance(this, tempPath, stream, header.Length, sopClassUid, sopInstanceUid, DicomTransferSyntax.Lookup(transferSyntaxUid), callingAeTitle);
+        }
+        catch
+        {
+            stream.Dispose();
+            File.Delete(tempPath);
+            throw;
+        }
+    }
+
+    /// <summary>The final path of an instance.</summary>
+    public string PathOf(string? studyInstanceUid, string? seriesInstanceUid, string sopInstanceUid) => Path.Combine(
+        Root,
+        SpoolLayout.SafeComponent(studyInstanceUid, "unknown-study"),
+        SpoolLayout.SafeComponent(seriesInstanceUid, "unknown-series"),
+        SpoolLayout.SafeComponent(sopInstanceUid, "unknown-instance") + ".dcm");
+
+    /// <summary>Creates a directory (and missing parents), fsyncing each parent that gained an entry.</summary>
+    internal void EnsureDirectory(string directory)
+    {
+        if (_knownDirectories.ContainsKey(directory))
+        {
+            return;
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            var parent = Path.GetDirectoryName(directory);
+            if (parent is not null)
+            {
+                EnsureDirectory(parent);
+            }
+
+            Directory.CreateDirectory(directory);
+            if (parent is not null)
+            {
+                Durability.SyncDirectory(parent);
+            }
+        }
+
+        _knownDirectories.TryAdd(directory, true);
+    }
+}
