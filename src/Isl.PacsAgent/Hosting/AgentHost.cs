@@ -3,6 +3,8 @@ using Isl.PacsAgent.Assembly;
 using Isl.PacsAgent.Configuration;
 using Isl.PacsAgent.Configuration.Validation;
 using Isl.PacsAgent.Delivery;
+using Isl.PacsAgent.Ingest;
+using Isl.PacsAgent.Orthanc;
 using Isl.PacsAgent.Metrics;
 using Isl.PacsAgent.Pipeline;
 using Isl.PacsAgent.Storage;
@@ -82,6 +84,8 @@ public static class AgentHost
         services.AddSingleton<ScoringQueue>();
         services.AddSingleton<StudyAssembler>();
         services.AddSingleton<StudyPipeline>();
+        services.AddSingleton<InstanceIngest>();
+        services.TryAddSingleton<IInstanceHeaderReader, DicomInstanceHeaderReader>();
         services.TryAddSingleton<IStudyScorer, UnavailableStudyScorer>();
         services.TryAddSingleton<IResultWriter, NoResultWriter>();
         services.AddHttpClient();
@@ -105,6 +109,7 @@ public static class AgentHost
         services.AddHostedService<PendingWorkRecoveryService>();
         services.AddHostedService<ScoringWorkerService>();
         services.AddHostedService<DeliveryWorkerService>();
+        OrthancSource.Register(services, configuration.GetSection(OrthancSourceOptions.SectionName).Get<OrthancSourceOptions>() ?? new OrthancSourceOptions());
     }
 
     private static void AddOptions<TOptions, TValidator>(IServiceCollection services, IConfiguration configuration, string section)

@@ -87,7 +87,13 @@ public sealed class StudyPipeline(
         }
 
         Directory.CreateDirectory(directory);
-        await writer.WriteAsync(new ResultContext(study, revision, series, score, triage, directory), cancellationToken).ConfigureAwait(false);
+        var files = await writer.WriteAsync(new ResultContext(study, revision, series, score, triage, directory), cancellationToken).ConfigureAwait(false);
+        foreach (var file in files)
+        {
+            var header = headers.Read(new StoredInstance("", "", file));
+            studies.RecordOwnSeries(studyInstanceUid, header.SeriesInstanceUid, header.SopClassUid);
+        }
+
         if (!studies.CompleteScoring(studyInstanceUid, revision, triage))
         {
             AgentLog.StaleResult(logger, studyInstanceUid, revision);

@@ -128,6 +128,28 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
         return command.ExecuteScalar() is not null;
     }
 
+    /// <summary>Remembers a series the agent produced, so that it never triggers scoring when it comes back.</summary>
+    public void RecordOwnSeries(string studyInstanceUid, string seriesInstanceUid, string kind)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT OR REPLACE INTO own_series(series_uid, study_uid, kind) VALUES ($series, $study, $kind)";
+        command.Parameters.AddWithValue("$series", seriesInstanceUid);
+        command.Parameters.AddWithValue("$study", studyInstanceUid);
+        command.Parameters.AddWithValue("$kind", kind);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Whether the series is one the agent produced.</summary>
+    public bool IsOwnSeries(string seriesInstanceUid)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM own_series WHERE series_uid = $series";
+        command.Parameters.AddWithValue("$series", seriesInstanceUid);
+        return command.ExecuteScalar() is not null;
+    }
+
     /// <summary>Moves the study to <see cref="StudyState.Assembling"/> (its assembly job is scheduled).</summary>
     public void MarkAssembling(string studyInstanceUid) => Move(studyInstanceUid, StudyState.Assembling, null, null);
 

@@ -1,0 +1,41 @@
+using Isl.Dicom;
+using Isl.PacsAgent.Assembly;
+using Isl.PacsAgent.Logging;
+using Isl.PacsAgent.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Isl.PacsAgent.Ingest;
+
+/// <summary>
+/// The one entry point for instances that reached the spool (from the C-STORE SCP or the Orthanc source): ignores the
+/// agent's own outputs, catalogues the rest and lets the assembler schedule the study.
+/// </summary>
+public sealed class InstanceIngest(StudyAssembler assembler, StudyStore studies, TimeProvider time, ILogger<InstanceIngest> logger)
+{
+    /// <summary>Accepts a spooled instance whose data set (at least up to the pixel data) has been read.</summary>
+    public async Task<IngestOutcome> AcceptAsync(string path, DicomDataset dataset, CancellationToken cancellationToken)
+    {
+        var sop = dataset.GetString(DicomTags.SOPInstanceUID);
+        var series = dataset.GetString(DicomTags.SeriesInstanceUID);
+        if (OwnOutputRecognizer.IsOwnOutput(dataset) || studies.IsOwnSeries(series))
+        {
+            AgentLog.OwnOutputIgnored(logger, sop);
+            return IngestOutcome.OwnOutput;
+        }
+
+        var arrival = new InstanceArrival(
+            dataset.GetString(DicomTags.StudyInstanceUID), series, sop, Path.GetFullPath(path), time.GetUtcNow(),
+            new StudyDemographics(
+                Text(dataset, DicomTags.PatientID), Text(dataset, DicomTags.PatientName), Text(dataset, DicomTags.AccessionNumber),
+                Text(dataset, DicomTags.StudyDescription), Text(dataset, DicomTags.StudyDate)));
+        return await assembler.InstanceArrivedAsync(arrival, cancellationToken).ConfigureAwait(false)
+            ? IngestOutcome.Accepted
+            : IngestOutcome.Duplicate;
+    }
+
+    /// <summary>Accepts a spooled Part 10 file.</summary>
+    public Task<IngestOutcome> AcceptFileAsync(string path, CancellationToken cancellationToken) =>
+        AcceptAsync(path, DicomFile.Open(path, new DicomReadOptions { StopAtTag = DicomTags.PixelData }).Dataset, cancellationToken);
+
+    private static string Text(DicomDataset d, DicomTag tag) => d.GetStringOrDefault(tag, "")!.Trim();
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using Isl.Dicom;
+using Isl.PacsAgent.Configuration;
+using Isl.PacsAgent.DicomWeb;
+using Isl.PacsAgent.Ingest;
+using Isl.PacsAgent.Logging;
+using Isl.PacsAgent.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Isl.PacsAgent.Orthanc;
+
+/// <summary>
+/// Polls Orthanc's <c>/changes</c> for <c>StableStudy</c>, fetches such a study by WADO-RS in Explicit VR Little Endian
+/// into the spool and ingests its new instances. The cursor is persisted, so a restart continues where it stopped;
+/// a first start begins at the current end of the log. The agent's own outputs are skipped, so they never re-trigger scoring.
+/// </summary>
+internal sealed class OrthancChangeFeedService(
+    IOrthancApi orthanc,
+    DicomWebClient dicomWeb,
+    InstanceIngest ingest,
+    StudyStore studies,
+    AgentDatabase database,
+    IOptions<OrthancSourceOptions> options,
+    IOptions<StorageOptions> storage,
+    ILogger<OrthancChangeFeedService> logger) : BackgroundService
+{
+    private const string CursorName = "orthanc.changes";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(options.Value.PollIntervalSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await PollOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or Refit.ApiException or DicomWebException or DicomException or IOException)
+            {
+                AgentLog.OrthancPollFailed(logger, interval.TotalSeconds, ex.Message);
+            }
+
+            try
+            {
+                await Task.Delay(interval, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Reads the change log once to its end.</summary>
+    internal async Task PollOnceAsync(CancellationToken cancellationToken)
+    {
+        var cursor = database.GetCursor(CursorName);
+        long since;
+        if (cursor is null)
+        {
+            since = (await orthanc.GetLastChangeAsync(cancellationToken).ConfigureAwait(false)).Last;
+            database.SetCursor(CursorName, since.ToString(CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            since = long.Parse(cursor, CultureInfo.InvariantCulture);
+        }
+
+        while (true)
+        {
+            var page = await orthanc.GetChangesAsync(since, options.Value.BatchSize, cancellationToken).ConfigureAwait(false);
+            foreach (var change in page.Changes)
+            {
+                if (change.ChangeType == "StableStudy")
+                {
+                    await FetchStudyAsync(change.ID, cancellationToken).ConfigureAwait(false);
+                }
+
+                since = change.Seq;
+                database.SetCursor(CursorName, since.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (page.Done || page.Changes.Count == 0)
+            {
+                if (page.Last > since)
+                {
+                    since = page.Last;
+                    database.SetCursor(CursorName, since.ToString(CultureInfo.InvariantCulture));
+                }
+
+                return;
+            }
+        }
+    }
+
+    private async Task FetchStudyAsync(string orthancId, CancellationToken cancellationToken)
+    {
+        var study = await orthanc.GetStudyAsync(orthancId, cancellationToken).ConfigureAwait(false);
+        if (!study.MainDicomTags.TryGetValue("StudyInstanceUID", out var studyUid))
+        {
+            return;
+        }
+
+        var wanted = false;
+        foreach (var seriesId in study.Series)
+        {
+            var series = await orthanc.GetSeriesAsync(seriesId, cancellationToken).ConfigureAwait(false);
+            var modality = series.MainDicomTags.GetValueOrDefault("Modality", "");
+            var seriesUid = series.MainDicomTags.GetValueOrDefault("SeriesInstanceUID", "");
+            if (options.Value.EffectiveModalities.Contains(modality, StringComparer.OrdinalIgnoreCase) && !studies.IsOwnSeries(seriesUid))
+            {
+                wanted = true;
+            }
+        }
+
+        if (!wanted)
+        {
+            return;
+        }
+
+        AgentLog.OrthancStudyStable(logger, orthancId, studyUid);
+        int count = 0, added = 0;
+        await foreach (var bytes in dicomWeb.RetrieveStudyAsync(studyUid, cancellationToken).ConfigureAwait(false))
+        {
+            count++;
+            using var header = new MemoryStream(bytes, writable: false);
+            var dataset = DicomFile.Read(header, new DicomReadOptions { StopAtTag = DicomTags.PixelData }).Dataset;
+            var sop = dataset.GetString(DicomTags.SOPInstanceUID);
+            if (OwnOutputRecognizer.IsOwnOutput(dataset) || studies.ContainsInstance(sop))
+            {
+                continue;
+            }
+
+            var path = SpoolFiles.Write(storage.Value.SpoolPath, "orthanc", dataset.GetString(DicomTags.StudyInstanceUID), sop, bytes);
+            if (await ingest.AcceptAsync(path, dataset, cancellationToken).ConfigureAwait(false) == IngestOutcome.Accepted)
+            {
+                added++;
+            }
+        }
+
+        AgentLog.OrthancStudyFetched(logger, count, studyUid, added);
+    }
+}
