@@ -1,0 +1,6 @@
+namespace Isl.Model.Training;
+
+/// <summary>The non-weight state of a DRN checkpoint.</summary>
+/// <param name="Steps">Steps done.</param>
+/// <param name="Center">Centre c, once fitted.</param>
+public sealed record DrnCheckpointState(int Steps, float[]? Center);
