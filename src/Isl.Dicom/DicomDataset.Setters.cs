@@ -56,25 +56,11 @@ public sealed partial class DicomDataset
         return SetNumbers(tag, DictionaryVR(tag), values.Select(v => (double)v).ToArray());
     }
 
-    /// <summary>Sets 32-bit integers with an explicit VR.</summary>
-    public DicomDataset SetInt32(DicomTag tag, DicomVR vr, params int[] values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        return SetNumbers(tag, vr, values.Select(v => (double)v).ToArray());
-    }
-
     /// <summary>Sets doubles, encoded per the dictionary VR (DS formatted within 16 characters, FD, FL, ...).</summary>
     public DicomDataset SetDouble(DicomTag tag, params double[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
         return SetNumbers(tag, DictionaryVR(tag), values);
-    }
-
-    /// <summary>Sets doubles with an explicit VR.</summary>
-    public DicomDataset SetDouble(DicomTag tag, DicomVR vr, params double[] values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        return SetNumbers(tag, vr, values);
     }
 
     /// <summary>Sets a DA value (YYYYMMDD).</summary>
@@ -125,8 +111,10 @@ public sealed partial class DicomDataset
         return Add(new DicomElement(tag, vr, fragments));
     }
 
-    private DicomDataset SetNumbers(DicomTag tag, DicomVR vr, double[] values)
+    /// <summary>Sets numbers with an explicit VR (US, SS, UL, SL, SV, UV, FL, FD, OW, OL, OF, OD, DS or IS); integers are range-checked.</summary>
+    public DicomDataset SetNumbers(DicomTag tag, DicomVR vr, params double[] values)
     {
+        ArgumentNullException.ThrowIfNull(values);
         switch (vr)
         {
             case DicomVR.DS:

@@ -20,6 +20,11 @@ public static class DicomDatasetReader
         var position = 0;
         var dataset = new DicomParser(buffer, buffer.Length, true, 0, options)
             .ParseTopLevel(ref position, syntax.IsExplicitVR, syntax.IsBigEndian, metaGroupOnly: false);
+        if (!syntax.IsExplicitVR)
+        {
+            ImplicitVRResolver.Resolve(dataset);
+        }
+
         dataset.PropagateEncoding();
         return dataset;
     }

@@ -59,12 +59,24 @@ internal sealed class DicomEncoder
         var vr = WrittenVR(element);
         if (element.IsSequence)
         {
-            WriteHeader(element.Tag, vr, SequenceLength(element));
+            var undefined = NeedsUndefinedLength(element);
+            WriteHeader(element.Tag, vr, undefined ? UndefinedLength : SequenceLength(element));
             foreach (var item in element.Items)
             {
                 _output.WriteTag(DicomTag.Item);
-                _output.WriteUInt32(_itemLengths[item]);
+                _output.WriteUInt32(undefined ? UndefinedLength : _itemLengths[item]);
                 WriteElements(item);
+                if (undefined)
+                {
+                    _output.WriteTag(DicomTag.ItemDelimitation);
+                    _output.WriteUInt32(0);
+                }
+            }
+
+            if (undefined)
+            {
+                _output.WriteTag(DicomTag.SequenceDelimitation);
+                _output.WriteUInt32(0);
             }
 
             return;
@@ -141,6 +153,13 @@ internal sealed class DicomEncoder
         return vr;
     }
 
+    /// <summary>
+    /// In Implicit VR, a sequence the dictionary does not know as SQ (private or unknown tags) is only recognisable
+    /// by its undefined length (PS3.5 7.5.1), so it is written that way.
+    /// </summary>
+    private bool NeedsUndefinedLength(DicomElement sequence) =>
+        !_explicitVR && DicomDictionary.Default.GetVR(sequence.Tag) != DicomVR.SQ;
+
     private long DatasetLength(DicomDataset dataset)
     {
         long length = 0;
@@ -158,7 +177,7 @@ internal sealed class DicomEncoder
         long header = _explicitVR && DicomVRInfo.HasLongLength(vr) ? 12 : 8;
         if (element.IsSequence)
         {
-            return header + SequenceLength(element);
+            return header + SequenceLength(element) + (NeedsUndefinedLength(element) ? 8 + (8L * element.Items.Count) : 0);
         }
 
         if (element.Fragments is { } fragments)

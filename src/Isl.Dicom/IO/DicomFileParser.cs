@@ -67,6 +67,11 @@ internal static class DicomFileParser
                 .ParseTopLevel(ref position, syntax.IsExplicitVR, syntax.IsBigEndian, metaGroupOnly: false);
         }
 
+        if (!syntax.IsExplicitVR)
+        {
+            ImplicitVRResolver.Resolve(dataset);
+        }
+
         dataset.PropagateEncoding();
         return new DicomFile(meta, dataset, declared);
     }
