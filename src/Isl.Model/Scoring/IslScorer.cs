@@ -1,0 +1,124 @@
+using Isl.Model.Bundles;
+using Isl.Model.Drn;
+using Isl.Model.Edges;
+using Isl.Model.Heatmaps;
+using Isl.Model.Inference;
+using Isl.Model.Preprocessing;
+using Isl.Model.Runtime;
+using static TorchSharp.torch;
+
+namespace Isl.Model.Scoring;
+
+/// <summary>
+/// Scores stacks of slices with a bundle: preprocessing → grid inpainting (x_dd) → x_dif → DRN slice scores →
+/// scan score; plus D-scores, heatmaps and APDS. Deterministic for a given bundle and input.
+/// </summary>
+public sealed class IslScorer : IDisposable
+{
+    private readonly ScoringOptions options;
+    private readonly CannyEdgeDetector canny;
+    private readonly HeatmapBuilder heatmaps;
+    private readonly Tensor center;
+
+    /// <summary>Creates a scorer over a loaded bundle (the scorer takes ownership).</summary>
+    public IslScorer(ModelBundle bundle, ScoringOptions? options = null)
+    {
+        Bundle = bundle;
+        this.options = options ?? new ScoringOptions();
+        Preprocessor = new SlicePreprocessor(bundle.Manifest.Preprocessing);
+        canny = new CannyEdgeDetector(bundle.Manifest.CannySigma);
+        heatmaps = new HeatmapBuilder(bundle.Manifest.Heatmap);
+        center = tensor(bundle.Manifest.Center, device: bundle.Device);
+        Grid = this.options.GridMode is { } mode ? bundle.Manifest.Grid with { Mode = mode } : bundle.Manifest.Grid;
+        Pooling = this.options.ScanPooling ?? bundle.Manifest.ScanPooling;
+    }
+
+    /// <summary>The bundle.</summary>
+    public ModelBundle Bundle { get; }
+
+    /// <summary>The preprocessor matching the bundle.</summary>
+    public SlicePreprocessor Preprocessor { get; }
+
+    /// <summary>The grid in use.</summary>
+    public GridSettings Grid { get; }
+
+    /// <summary>The scan pooling in use.</summary>
+    public ScanPooling Pooling { get; }
+
+    /// <summary>Loads a bundle and creates a scorer.</summary>
+    public static IslScorer Load(string bundleDirectory, DeviceOption device = DeviceOption.Auto, ScoringOptions? options = null)
+        => new(ModelBundle.Load(bundleDirectory, device), options);
+
+    /// <summary>Scores HU slices; ordered along the slice normal when every slice has geometry.</summary>
+    public ScanResult ScoreHu(IReadOnlyList<HuSlice> slices)
+    {
+        var indexed = slices.Select((s, i) => (Slice: s, Index: i)).ToList();
+        if (indexed.Count > 0 && indexed.All(s => s.Slice.Geometry is not null))
+        {
+            indexed = SliceOrdering.Order(indexed, s => s.Slice.Geometry!).ToList();
+        }
+
+        var prepared = indexed.Select(s => Preprocessor.FromHu(s.Slice.Hu, s.Slice.Rows, s.Slice.Columns)).ToList();
+        return Score(prepared, indexed.Select(s => s.Index).ToList());
+    }
+
+    /// <summary>Scores pre-windowed gray images (8-bit PNG mode), in the given order.</summary>
+    public ScanResult ScoreGray(IReadOnlyList<GrayImage> images)
+        => Score(images.Select(Preprocessor.FromGray).ToList());
+
+    /// <summary>Scores prepared slices, in the given order.</summary>
+    public ScanResult Score(IReadOnlyList<PreparedSlice> slices, IReadOnlyList<int>? order = null)
+    {
+        if (slices.Count == 0)
+        {
+            throw new IslModelException("A scan needs at least one slice to score.");
+        }
+
+        var expected = Bundle.Manifest.Preprocessing;
+        if (slices.Any(s => s.Channels != expected.Channels || s.Size != expected.Size))
+        {
+            throw new IslModelException($"Slices must be prepared for this bundle: {expected.Channels} channel(s) at {expected.Size}².");
+        }
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var images = SliceBatch.Images(slices, Bundle.Device);
+        var masks = SliceBatch.Masks(slices, Bundle.Device);
+        var difference = Bundle.Generator is { } generator
+            ? DifferenceImage.Compute(generator, canny, Grid, images, masks, options.MaxBatch)
+            : images * masks;
+        var drnInput = Bundle.Manifest.DrnInput == DrnInput.Difference ? difference : images * masks;
+        var sliceScores = DrnScoring.Distances(DrnScoring.Embed(Bundle.Encoder, drnInput, Bundle.Device, options.MaxBatch), center);
+        var dScores = difference.sum([1L, 2L, 3L]).to(CPU).data<float>().ToArray().Select(v => (double)v).ToArray();
+        var heat = heatmaps.Build(difference, masks);
+        var size = expected.Size;
+        var maps = new List<float[]>();
+        if (options.Heatmaps)
+        {
+            var all = heat.Maps.to(CPU).data<float>().ToArray();
+            for (var i = 0; i < slices.Count; i++)
+            {
+                maps.Add(all.AsSpan(i * size * size, size * size).ToArray());
+            }
+        }
+
+        return new ScanResult
+        {
+            SliceOrder = order ?? Enumerable.Range(0, slices.Count).ToList(),
+            SliceScores = sliceScores,
+            ScanScore = Pooling.Pool(sliceScores),
+            DScores = dScores,
+            Apds = heat.Apds,
+            Heatmaps = maps,
+            HeatmapSize = size,
+            Threshold = Bundle.Manifest.Thresholds.Scan,
+        };
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        center.Dispose();
+        Bundle.Dispose();
+    }
+}

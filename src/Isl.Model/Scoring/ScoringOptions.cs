@@ -1,0 +1,20 @@
+using Isl.Model.Drn;
+using Isl.Model.Inference;
+
+namespace Isl.Model.Scoring;
+
+/// <summary>Scoring-time choices (defaults come from the bundle).</summary>
+public sealed record ScoringOptions
+{
+    /// <summary>Overrides the bundle's grid mode (exact K² or fast).</summary>
+    public GridMode? GridMode { get; init; }
+
+    /// <summary>Overrides the bundle's scan pooling.</summary>
+    public ScanPooling? ScanPooling { get; init; }
+
+    /// <summary>Most generator copies per forward pass (memory bound).</summary>
+    public int MaxBatch { get; init; } = 32;
+
+    /// <summary>Whether to return heatmaps.</summary>
+    public bool Heatmaps { get; init; } = true;
+}

@@ -1,0 +1,71 @@
+using TorchSharp;
+using Isl.Model.Bundles;
+using Isl.Model.Drn;
+using Isl.Model.Inference;
+using Isl.Model.Networks;
+using static TorchSharp.torch;
+
+namespace Isl.Model.Training;
+
+/// <summary>
+/// The whole training recipe in one call: DeDN on normals → difference images of normals and of cutout views
+/// (positives) → DRN (MoCo, centre, compactness/discrimination) → a <see cref="ModelBundle"/> with a fresh device UID.
+/// </summary>
+public static class IslPipelineTrainer
+{
+    /// <summary>Trains a bundle from prepared normal images [N, C, S, S] and head masks [N, 1, S, S].</summary>
+    public static ModelBundle Train(Tensor images, Tensor masks, PipelineTrainingOptions options, Action<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var channels = options.Preprocessing.Channels;
+        if (images.dim() != 4 || images.shape[1] != channels || images.shape[2] != options.Profile.Size || masks.shape[0] != images.shape[0])
+        {
+            throw new IslModelException($"Training expects images [N, {channels}, {options.Profile.Size}, {options.Profile.Size}] with one mask each.");
+        }
+
+        DeDnGenerator? generator = null;
+        Tensor normals, positives;
+        using var scope = NewDisposeScope();
+        if (options.DrnInput == DrnInput.Difference)
+        {
+            using var dedn = new DeDnTrainer(channels, options.Profile, options.DeDn, options.Device);
+            dedn.Train(images, options.DeDnSteps, progress, cancellationToken);
+            generator = new DeDnGenerator(channels, options.Profile);
+            generator.to(dedn.Device);
+            generator.load_state_dict(dedn.Generator.state_dict());
+            generator.eval();
+            var cutouts = AnomalyViews.Cutout(images, masks, new Random(options.Drn.Seed));
+            normals = DifferenceImage.Compute(generator, dedn.Canny, options.DeDn.Grid, images, masks).to(CPU);
+            positives = DifferenceImage.Compute(generator, dedn.Canny, options.DeDn.Grid, cutouts, masks).to(CPU);
+        }
+        else
+        {
+            normals = images * masks;
+            positives = AnomalyViews.Cutout(images, masks, new Random(options.Drn.Seed));
+        }
+
+        using var drn = new DrnTrainer(channels, options.Profile, options.Drn with { Input = options.DrnInput }, options.Device);
+        drn.Train(normals, positives, masks, progress, cancellationToken);
+        var encoder = new DrnEncoder(channels, options.Profile);
+        encoder.to(drn.Device);
+        encoder.load_state_dict(drn.Encoder.state_dict());
+        encoder.eval();
+        var manifest = new ModelManifest
+        {
+            ModelId = options.ModelId,
+            ModelVersion = options.ModelVersion,
+            DeviceUid = ModelBundle.NewDeviceUid(),
+            CreatedUtc = DateTimeOffset.UtcNow,
+            Profile = options.Profile,
+            Preprocessing = options.Preprocessing,
+            Grid = options.DeDn.Grid,
+            CannySigma = options.DeDn.CannySigma,
+            DrnInput = options.DrnInput,
+            Center = drn.Center!,
+            ScanPooling = options.ScanPooling,
+            Heatmap = options.Heatmap,
+            PerceptualSource = options.DrnInput == DrnInput.Difference ? DeDnTrainer.PerceptualSource : "none",
+            Training = options.TrainingData,
+        };
+        return ModelBundle.Create(manifest, generator, encoder);
+    }
+}

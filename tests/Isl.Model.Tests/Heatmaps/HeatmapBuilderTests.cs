@@ -1,0 +1,49 @@
+using Isl.Model.Drn;
+using Isl.Model.Heatmaps;
+using static TorchSharp.torch;
+
+namespace Isl.Model.Tests.Heatmaps;
+
+public sealed class HeatmapBuilderTests
+{
+    [Fact]
+    public void Threshold_and_enhancement_give_the_known_apds()
+    {
+        // 4×4 slice, mask = whole image; x_dif = 0.5 on 4 pixels, 0.05 (below t) elsewhere.
+        var d = new float[16];
+        Array.Fill(d, 0.05f);
+        d[0] = d[1] = d[4] = d[5] = 0.5f;
+        using var difference = tensor(d, [1, 1, 4, 4]);
+        using var mask = ones(1, 1, 4, 4);
+        var result = new HeatmapBuilder(new HeatmapSettings { Threshold = 0.1, Smoothing = 1, Enhancement = 2 }).Build(difference, mask);
+        var h = (Math.Exp(1) - 1) / (Math.Exp(2) - 1);
+        Assert.Equal(h * 4 / 16, result.Apds[0], 5);
+        Assert.Equal(0f, result.Maps[0, 0, 3, 3].item<float>());
+        Assert.Equal(h, result.Maps[0, 0, 0, 0].item<float>(), 5);
+    }
+
+    [Fact]
+    public void Box_smoothing_spreads_a_spike_and_apds_ignores_the_outside_of_the_head()
+    {
+        using var difference = zeros(1, 1, 9, 9);
+        difference[0, 0, 4, 4] = tensor(0.9f);
+        using var mask = zeros(1, 1, 9, 9);
+        mask[.., .., 2..7, 2..7] = ones(1, 1, 5, 5);
+        var result = new HeatmapBuilder(new HeatmapSettings { Threshold = 0.1, Smoothing = 3, Enhancement = 1 }).Build(difference, mask);
+        var h = (Math.Exp(0.1) - 1) / (Math.E - 1);
+        Assert.Equal(h, result.Maps[0, 0, 3, 3].item<float>(), 5);
+        Assert.Equal(0f, result.Maps[0, 0, 2, 2].item<float>());
+        Assert.Equal(9 * h / 25, result.Apds[0], 5);
+        Assert.Throws<IslModelException>(() => new HeatmapBuilder(new HeatmapSettings { Smoothing = 4 }));
+    }
+
+    [Fact]
+    public void Scan_pooling_is_the_mean_or_the_top_k_mean()
+    {
+        double[] scores = [1, 5, 3, 9];
+        Assert.Equal(4.5, new ScanPooling().Pool(scores));
+        Assert.Equal(7, new ScanPooling { Mode = "topk", K = 2 }.Pool(scores));
+        Assert.Throws<IslModelException>(() => new ScanPooling { Mode = "max" }.Pool(scores));
+        Assert.Throws<IslModelException>(() => new ScanPooling().Pool([]));
+    }
+}
