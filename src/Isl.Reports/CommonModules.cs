@@ -19,6 +19,7 @@ internal static class CommonModules
         DicomTags.PatientWeight,
         DicomTags.PatientIdentityRemoved,
         DicomTags.DeidentificationMethod,
+        DicomTags.DeidentificationMethodCodeSequence,
         DicomTags.StudyDescription,
         DicomTags.IssuerOfAccessionNumberSequence,
     ];
@@ -66,6 +67,23 @@ internal static class CommonModules
             {
                 target.Set(tag);
             }
+        }
+
+        RepairDeidentificationMethod(target);
+    }
+
+    /// <summary>
+    /// De-identified sources must say how (Type 1C); some leave the method empty. Our outputs state that
+    /// the source did not say rather than inherit the source's invalid header.
+    /// </summary>
+    private static void RepairDeidentificationMethod(DicomDataset target)
+    {
+        var removed = target.TryGetString(DicomTags.PatientIdentityRemoved, out var flag) && flag == "YES";
+        var hasMethod = target.TryGetString(DicomTags.DeidentificationMethod, out var method) && method.Length > 0;
+        var hasCodes = target.TryGetSequence(DicomTags.DeidentificationMethodCodeSequence, out var codes) && codes.Count > 0;
+        if (removed && !hasMethod && !hasCodes)
+        {
+            target.Set(DicomTags.DeidentificationMethod, "Not stated by the source images");
         }
     }
 

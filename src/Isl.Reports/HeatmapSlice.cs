@@ -1,3 +1,6 @@
+using Isl.Dicom;
+using Isl.Dicom.Imaging;
+
 namespace Isl.Reports;
 
 /// <summary>The pixels one heatmap image is made of: a scored CT slice in HU and its anomaly heatmap.</summary>
@@ -6,4 +9,21 @@ namespace Isl.Reports;
 /// <param name="Heatmap">The anomaly heatmap, row by row, values 0..1 (clamped); resized bilinearly to the slice.</param>
 /// <param name="HeatmapColumns">The heatmap's width.</param>
 /// <param name="HeatmapRows">The heatmap's height.</param>
-public sealed record HeatmapSlice(SourceImage Image, float[] Hounsfield, float[] Heatmap, int HeatmapColumns, int HeatmapRows);
+public sealed record HeatmapSlice(SourceImage Image, float[] Hounsfield, float[] Heatmap, int HeatmapColumns, int HeatmapRows)
+{
+    /// <summary>The slice of a CT image dataset (header + pixels, HU by its rescale) with <paramref name="heatmap"/>.</summary>
+    /// <exception cref="TriageReportException">The dataset is not a readable single-sample image.</exception>
+    public static HeatmapSlice FromDataset(DicomDataset dataset, float[] heatmap, int heatmapColumns, int heatmapRows)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var image = SourceImage.FromDataset(dataset);
+        try
+        {
+            return new HeatmapSlice(image, HounsfieldUnits.FromDataset(dataset), heatmap, heatmapColumns, heatmapRows);
+        }
+        catch (DicomException e)
+        {
+            throw new TriageReportException($"The pixels of slice {image.SopInstanceUid} cannot be read: {e.Message}", e);
+        }
+    }
+}

@@ -11,7 +11,7 @@ internal static class BannerRenderer
     public static int Burn(byte[] rgb, int columns, int rows, IReadOnlyList<(string Text, SKColor Color)> lines)
     {
         var longest = Math.Max(1, lines.Max(l => l.Text.Length));
-        var fontSize = (float)Math.Clamp((columns - 8) / (longest * CharacterWidthEm), 6, 28);
+        var fontSize = (float)Math.Clamp((columns - 16) / (longest * CharacterWidthEm), 6, 28);
         var lineHeight = (int)Math.Ceiling(fontSize * 1.3);
         var height = Math.Min(rows, (lineHeight * lines.Count) + 4);
 
