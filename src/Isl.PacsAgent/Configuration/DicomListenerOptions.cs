@@ -18,7 +18,7 @@ public sealed class DicomListenerOptions
     /// <summary>The local address the SCP binds to (all interfaces by default: modalities are remote).</summary>
     public string BindAddress { get; set; } = "0.0.0.0";
 
-    /// <summary>Callers allowed to store, as <c>AE@IP</c> (either side may be <c>*</c>).</summary>
+    /// <summary>Callers allowed to store, as <c>CALLING_AE@IP</c> or <c>CALLING_AE@*</c> (any address).</summary>
     public IList<string> AllowedCallers { get; } = [];
 
     /// <summary>Accepts every calling AE and address (off by default).</summary>

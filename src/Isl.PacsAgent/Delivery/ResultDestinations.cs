@@ -13,7 +13,7 @@ public static class ResultDestinations
     /// <summary>Adds the destinations of <paramref name="options"/> to the container.</summary>
     public static void Register(IServiceCollection services, DeliveryOptions options)
     {
-        services.TryAddSingleton<ICStoreSender, UnavailableCStoreSender>();
+        services.TryAddSingleton<ICStoreSender, NetworkCStoreSender>();
         foreach (var destination in options.Destinations)
         {
             var d = destination;

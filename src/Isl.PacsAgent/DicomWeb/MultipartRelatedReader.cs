@@ -180,7 +180,7 @@ public sealed class MultipartRelatedReader
 
             if (line[0] is ' ' or '\t' && lastName is not null)
             {
-                headers[lastName] += " " + line.Trim();
+                headers[lastName] = (headers[lastName] + " " + line.Trim()).Trim();
                 continue;
             }
 

@@ -106,6 +106,8 @@ public static class AgentHost
             });
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<DicomListenerService>();
+        services.AddHostedService(provider => provider.GetRequiredService<DicomListenerService>());
         services.AddHostedService<PendingWorkRecoveryService>();
         services.AddHostedService<ScoringWorkerService>();
         services.AddHostedService<DeliveryWorkerService>();

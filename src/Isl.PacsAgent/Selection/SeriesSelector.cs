@@ -179,7 +179,10 @@ public sealed class SeriesSelector(SeriesSelectionOptions options)
             return null;
         }
 
-        var text = string.Join(' ', first.SeriesDescription, first.StudyDescription, first.ProtocolName);
+        // A body part that says something else outweighs the study description; the series' own description may still say head.
+        var text = bodyPart.Length > 0
+            ? string.Join(' ', first.SeriesDescription, first.ProtocolName)
+            : string.Join(' ', first.SeriesDescription, first.StudyDescription, first.ProtocolName);
         if (options.EffectiveHeadDescriptionKeywords.Any(k => Contains(text, k)))
         {
             return null;

@@ -1,3 +1,4 @@
+using Isl.Dicom.Network.Server;
 using Microsoft.Extensions.Options;
 
 namespace Isl.PacsAgent.Configuration.Validation;
@@ -19,17 +20,19 @@ internal sealed class DicomListenerOptionsValidator : IValidateOptions<DicomList
         errors.RequireRange(nameof(options.MaxAssociations), options.MaxAssociations, 1, 1024);
         for (var i = 0; i < options.AllowedCallers.Count; i++)
         {
-            var entry = options.AllowedCallers[i];
-            var at = entry.IndexOf('@', StringComparison.Ordinal);
-            if (at <= 0 || at == entry.Length - 1)
+            try
             {
-                errors.Add($"AllowedCallers:{i}", $"is '{entry}'; write it as AE@IP (use * for any AE or any address).");
+                AllowedPeer.Parse(options.AllowedCallers[i]);
+            }
+            catch (FormatException ex)
+            {
+                errors.Add($"AllowedCallers:{i}", $"is invalid: {ex.Message}");
             }
         }
 
         if (!options.AllowAnyCaller && options.AllowedCallers.Count == 0)
         {
-            errors.Add(nameof(options.AllowedCallers), "is empty while AllowAnyCaller is false: no modality could store. Add AE@IP entries or set AllowAnyCaller to true.");
+            errors.Add(nameof(options.AllowedCallers), "is empty while AllowAnyCaller is false: no modality could store. Add CALLING_AE@IP (or CALLING_AE@*) entries or set AllowAnyCaller to true.");
         }
 
         return errors.ToResult();

@@ -1,0 +1,84 @@
+using System.Net;
+using Isl.Dicom;
+using Isl.Dicom.Network.Server;
+using Isl.Dicom.Network.Storage;
+using Isl.PacsAgent.Configuration;
+using Isl.PacsAgent.Ingest;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Isl.PacsAgent.Hosting;
+
+/// <summary>
+/// Runs the C-STORE SCP (Isl.Dicom.Network) into the durable spool and its index; every stored instance is
+/// ingested before the sender is told Success, so an acknowledged instance is always catalogued for assembly.
+/// </summary>
+internal sealed class DicomListenerService(
+    IOptions<DicomListenerOptions> options,
+    IOptions<StorageOptions> storage,
+    InstanceIngest ingest,
+    ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+{
+    private DicomServer? server;
+    private SqliteReceivedInstanceIndex? index;
+
+    /// <summary>The port listened on (after start).</summary>
+    public int Port => server?.Port ?? options.Value.Port;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        if (!o.Enabled)
+        {
+            return Task.CompletedTask;
+        }
+
+        var spoolRoot = Path.Combine(Path.GetFullPath(storage.Value.SpoolPath), "scp");
+        index = new SqliteReceivedInstanceIndex(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.Value.DatabasePath))!, "received-index.db"));
+        var serverOptions = new DicomServerOptions
+        {
+            AeTitle = o.AeTitle,
+            BindAddress = IPAddress.Parse(o.BindAddress),
+            Port = o.Port,
+            RequireAllowList = !o.AllowAnyCaller,
+            MaxAssociations = o.MaxAssociations,
+            SpoolDirectory = spoolRoot,
+        };
+        foreach (var caller in o.AllowedCallers)
+        {
+            serverOptions.AllowedPeers.Add(AllowedPeer.Parse(caller));
+        }
+
+        server = new DicomServer(serverOptions, new DicomSpool(spoolRoot, index), loggers.CreateLogger<DicomServer>())
+        {
+            InstanceStored = OnStoredAsync,
+        };
+        server.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (server is not null)
+        {
+            await server.StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (server is not null)
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+        }
+
+        index?.Dispose();
+    }
+
+    private async ValueTask OnStoredAsync(ReceivedInstance instance)
+    {
+        var dataset = DicomFile.Open(instance.Path, new DicomReadOptions { StopAtTag = DicomTags.PixelData }).Dataset;
+        await ingest.AcceptAsync(instance.Path, dataset, CancellationToken.None).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,103 @@
+using Isl.PacsAgent.Storage;
+using Isl.PacsAgent.Tests.TestSupport;
+using Isl.Testing;
+
+namespace Isl.PacsAgent.Tests.Storage;
+
+public sealed class StudyStoreTests : IDisposable
+{
+    private readonly TempDirectory temp = new("isl-store");
+    private readonly ManualTimeProvider time = new();
+    private readonly StudyStore store;
+
+    public StudyStoreTests() => store = new StudyStore(new AgentDatabase(temp.Combine("agent.db")), time);
+
+    public void Dispose() => temp.Dispose();
+
+    private InstanceArrival Arrival(string study, string sop) =>
+        new(study, "1.2.3.1", sop, $"/spool/{sop}.dcm", time.GetUtcNow(), new StudyDemographics("P1", "Doe^Jane", "A1", "CT HEAD", "20260101"));
+
+    private static StudyTriage Triage(double score) => new("1.2.3.1", score, 0.5, score >= 0.5, "1.0", "hash", DateTimeOffset.UnixEpoch, 1.5);
+
+    [Fact]
+    public void InstancesAreCataloguedOnceAndTheStudyRemembersItsLastArrival()
+    {
+        Assert.True(store.RecordInstance(Arrival("1.2.3", "1.2.3.1.1")));
+        time.Advance(TimeSpan.FromSeconds(10));
+        Assert.True(store.RecordInstance(Arrival("1.2.3", "1.2.3.1.2")));
+        Assert.False(store.RecordInstance(Arrival("1.2.3", "1.2.3.1.2")));
+
+        var study = store.Find("1.2.3")!;
+        Assert.Equal(StudyState.Received, study.State);
+        Assert.Equal(2, study.InstanceCount);
+        Assert.Equal(time.GetUtcNow(), study.LastInstanceUtc);
+        Assert.Equal("Doe^Jane", study.Demographics.PatientName);
+        Assert.Equal(2, store.ListInstances("1.2.3").Count);
+        Assert.True(store.ContainsInstance("1.2.3.1.1"));
+    }
+
+    [Fact]
+    public void StudyWalksTheStateMachineAndSurvivesReopening()
+    {
+        store.RecordInstance(Arrival("1.2.3", "1.2.3.1.1"));
+        store.MarkAssembling("1.2.3");
+        var revision = store.BeginScoring("1.2.3");
+        Assert.Equal(1, revision);
+        Assert.Equal(revision, store.BeginScoring("1.2.3"));
+        Assert.True(store.CompleteScoring("1.2.3", revision, Triage(0.8)));
+        Assert.True(store.MarkDone("1.2.3", revision));
+
+        var reopened = new StudyStore(new AgentDatabase(temp.Combine("agent.db")), time).Find("1.2.3")!;
+        Assert.Equal(StudyState.Done, reopened.State);
+        Assert.Equal(0.8, reopened.Triage!.Score);
+        Assert.Equal("ABNORMAL", reopened.Triage.Flag);
+    }
+
+    [Fact]
+    public void ForbiddenMovesThrowAndStaleRevisionsAreIgnored()
+    {
+        store.RecordInstance(Arrival("1.2.3", "1.2.3.1.1"));
+        var ex = Assert.Throws<InvalidStudyTransitionException>(() => store.BeginScoring("1.2.3"));
+        Assert.Equal(StudyState.Received, ex.From);
+
+        store.MarkAssembling("1.2.3");
+        var first = store.BeginScoring("1.2.3");
+        store.RecordInstance(Arrival("1.2.3", "1.2.3.1.2"));
+        store.MarkAssembling("1.2.3");
+        Assert.False(store.CompleteScoring("1.2.3", first, Triage(0.1)));
+        Assert.Equal(StudyState.Assembling, store.Find("1.2.3")!.State);
+
+        var second = store.BeginScoring("1.2.3");
+        Assert.Equal(first + 1, second);
+        Assert.True(store.MarkNotAnalysed("1.2.3", second, "no eligible series"));
+        Assert.Throws<InvalidStudyTransitionException>(() => store.MarkDone("1.2.3", second));
+        Assert.Equal("no eligible series", store.Find("1.2.3")!.Reason);
+    }
+
+    [Fact]
+    public void SeriesDecisionsAndOwnSeriesAreRecorded()
+    {
+        store.RecordInstance(Arrival("1.2.3", "1.2.3.1.1"));
+        store.RecordSeriesDecisions("1.2.3", 1, [new SeriesDecision("1.9", false, "is a localizer (SCOUT)", "Scout"), new SeriesDecision("1.8", true, "axial head CT", "Head")]);
+        store.RecordOwnSeries("1.2.3", "2.25.7", "SR");
+
+        var decisions = store.ListSeriesDecisions("1.2.3");
+        Assert.Equal(["1.8", "1.9"], decisions.Select(d => d.SeriesInstanceUid));
+        Assert.True(decisions[0].Selected);
+        Assert.True(store.IsOwnSeries("2.25.7"));
+        Assert.False(store.IsOwnSeries("1.8"));
+    }
+
+    [Fact]
+    public void StateMachineTableAllowsLateInstancesFromEveryState()
+    {
+        foreach (var state in Enum.GetValues<StudyState>())
+        {
+            Assert.True(StudyStateMachine.CanMove(state, StudyState.Assembling));
+        }
+
+        Assert.False(StudyStateMachine.CanMove(StudyState.Received, StudyState.Done));
+        Assert.False(StudyStateMachine.CanMove(StudyState.Done, StudyState.Delivering));
+        Assert.True(StudyStateMachine.IsTerminal(StudyState.NotAnalysed));
+    }
+}
