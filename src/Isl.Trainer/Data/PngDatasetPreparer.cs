@@ -1,3 +1,6 @@
+using Isl.Model;
+using Isl.Model.Preprocessing;
+
 namespace Isl.Trainer.Data;
 
 /// <summary>
@@ -26,10 +29,11 @@ public static class PngDatasetPreparer
             Width = options.Size,
             Height = options.Size,
             Channels = 1,
-            MaskThreshold = options.GrayMaskThreshold,
+            Preprocessing = options.ToSettings(InputMode.Gray8),
             LabelNames = labelNames,
             SourceDirectory = Path.GetFullPath(sourceDirectory),
         };
+        var preprocessor = new SlicePreprocessor(template.Preprocessing);
         using var writer = new SliceCacheWriter(cacheDirectory, template);
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -37,10 +41,10 @@ public static class PngDatasetPreparer
             var (name, fullPath, labels) = candidates[i];
             try
             {
-                var slice = PngSliceReader.Read(fullPath, options.Size);
-                writer.Append(new SliceEntry(name, name, fullPath, 0, labels), slice, slice.Select(v => v > options.GrayMaskThreshold ? 1f : 0f).ToArray());
+                var slice = preprocessor.FromGray(PngSliceLoader.Load(fullPath));
+                writer.Append(new SliceEntry(name, name, fullPath, 0, labels), slice.Pixels, slice.Mask);
             }
-            catch (TrainerException ex)
+            catch (IslModelException ex)
             {
                 problems.Add(new InputProblem(name, ex.Message));
             }

@@ -1,3 +1,5 @@
+using Isl.Model.Preprocessing;
+
 namespace Isl.Trainer.Data;
 
 /// <summary>What <c>prepare</c> makes of its inputs.</summary>
@@ -13,7 +15,7 @@ public sealed record PreparationOptions
     public FoldSelection? Fold { get; init; }
 
     /// <summary>The HU windows (DICOM inputs only), one channel each.</summary>
-    public IReadOnlyList<IntensityWindow> Windows { get; init; } = IntensityWindow.PaperDefaults;
+    public IReadOnlyList<HuWindow> Windows { get; init; } = HuWindow.Default;
 
     /// <summary>The head-mask threshold of gray (PNG) inputs, as an intensity in [0, 1].</summary>
     public float GrayMaskThreshold { get; init; } = 0.08f;
@@ -27,9 +29,9 @@ public sealed record PreparationOptions
     /// <summary>Fails clearly on impossible settings.</summary>
     public void Validate()
     {
-        if (Size is < 16 or > 1024)
+        if (Size is < 16 or > 1024 || Size % 4 != 0)
         {
-            throw new TrainerException($"The slice size must be between 16 and 1024 pixels; got {Size}.");
+            throw new TrainerException($"The slice size must be a multiple of 4 between 16 and 1024 pixels; got {Size}.");
         }
 
         if (MinimumSlices < 1)
@@ -39,4 +41,9 @@ public sealed record PreparationOptions
 
         Fold?.Validate();
     }
+
+    /// <summary>The model engine's preprocessing settings for <paramref name="mode"/>.</summary>
+    public PreprocessingSettings ToSettings(InputMode mode) => mode == InputMode.Gray8
+        ? PreprocessingSettings.ForGray(Size) with { MaskThreshold = GrayMaskThreshold }
+        : PreprocessingSettings.ForHu(Size) with { Windows = Windows, MaskThreshold = HuMaskThreshold };
 }

@@ -1,3 +1,5 @@
+using Isl.Model.Preprocessing;
+
 namespace Isl.Trainer.Data;
 
 /// <summary>
@@ -25,7 +27,7 @@ public sealed record SliceCacheManifest
     /// <summary>The format version.</summary>
     public int Version { get; init; } = CurrentVersion;
 
-    /// <summary><c>png-gray</c> (pre-windowed 8-bit images, 1 channel) or <c>dicom-windows</c> (HU through <see cref="Windows"/>).</summary>
+    /// <summary><c>png-gray</c> (pre-windowed 8-bit images, 1 channel) or <c>dicom-windows</c> (HU through the windows of <see cref="Preprocessing"/>).</summary>
     public required string Mode { get; init; }
 
     /// <summary>Slice width in pixels.</summary>
@@ -37,11 +39,8 @@ public sealed record SliceCacheManifest
     /// <summary>Channels per slice (1 for PNG, one per window for DICOM).</summary>
     public required int Channels { get; init; }
 
-    /// <summary>The HU windows, one per channel (empty for PNG).</summary>
-    public IReadOnlyList<IntensityWindow> Windows { get; init; } = [];
-
-    /// <summary>The head-mask threshold used (HU for DICOM, [0, 1] intensity for PNG).</summary>
-    public float MaskThreshold { get; init; }
+    /// <summary>The model engine's preprocessing that made the slices (mode, size, windows, mask threshold); a bundle trained on this cache records it.</summary>
+    public required PreprocessingSettings Preprocessing { get; init; }
 
     /// <summary>True when every slice has its own label; false when labels are per scan (DICOM study labels).</summary>
     public bool SliceLevelLabels { get; init; } = true;

@@ -21,8 +21,8 @@ public sealed class PngDatasetPreparerTests
         Assert.Equal(6, manifest.Slices.Count);
         Assert.Equal(["normal/missing.png", "normal/broken.png", "normal/text.png"], manifest.Rejected.Select(r => r.Path));
         Assert.Contains("not found", manifest.Rejected[0].Reason, StringComparison.Ordinal);
-        Assert.Contains("decodable", manifest.Rejected[1].Reason, StringComparison.Ordinal);
-        Assert.Contains("not a PNG", manifest.Rejected[2].Reason, StringComparison.Ordinal);
+        Assert.Contains("decode", manifest.Rejected[1].Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("decode", manifest.Rejected[2].Reason, StringComparison.OrdinalIgnoreCase);
         var cache = SliceCache.Open(cacheDir.Path);
         Assert.Equal((32, 32, 1), (cache.Manifest.Width, cache.Manifest.Height, cache.Manifest.Channels));
         Assert.Equal(2, cache.Entries.Count(e => e.IsDisorder));
@@ -30,6 +30,9 @@ public sealed class PngDatasetPreparerTests
         Assert.All(pixels, v => Assert.InRange(v, 0f, 1f));
         Assert.True(pixels.Max() > 0.5f, "the skull ring should be bright");
         Assert.Equal(0f, pixels[0]);
+        var mask = cache.ReadMask(0);
+        Assert.Equal(1f, mask[(16 * 32) + 16]);
+        Assert.Equal(0f, mask[0]);
     }
 
     [Fact]
@@ -59,18 +62,5 @@ public sealed class PngDatasetPreparerTests
         Assert.Equal("sub/a.png", entry.Id);
         Assert.Null(entry.Labels);
         Assert.Throws<TrainerException>(() => PngDatasetPreparer.Prepare(source.Path, cacheDir.Path, new PreparationOptions { Selection = SliceSelection.Normals }));
-    }
-
-    [Fact]
-    public void LetterboxKeepsTheAspectAndAveragesWhenShrinking()
-    {
-        var wide = Enumerable.Repeat(1f, 40 * 20).ToArray();
-        var square = ImageResampler.ToSquare(wide, 40, 20, 20);
-        Assert.Equal(0f, square[0]);
-        Assert.Equal(1f, square[(10 * 20) + 10], 5);
-        Assert.Equal(0f, square[(19 * 20) + 10]);
-        var stripes = Enumerable.Range(0, 64 * 64).Select(i => (float)(i % 2)).ToArray();
-        var shrunk = ImageResampler.ToSquare(stripes, 64, 64, 8);
-        Assert.All(shrunk, v => Assert.InRange(v, 0.4f, 0.6f));
     }
 }

@@ -1,11 +1,12 @@
 using Isl.Testing;
+using Isl.Model.Preprocessing;
 using Isl.Trainer.Data;
 
 namespace Isl.Trainer.Tests.Data;
 
 public sealed class SliceCacheTests
 {
-    private static SliceCacheManifest Template => new() { Mode = "test", Width = 4, Height = 3, Channels = 2, LabelNames = ["x"] };
+    private static SliceCacheManifest Template => new() { Mode = "test", Width = 4, Height = 3, Channels = 2, LabelNames = ["x"], Preprocessing = PreprocessingSettings.ForGray(16) };
 
     [Fact]
     public void RoundTripsSlicesAndEntries()

@@ -1,4 +1,5 @@
 using Isl.Trainer.Data;
+using Isl.Trainer.Data.Dicom;
 
 namespace Isl.Trainer.Cli.Training;
 
@@ -18,5 +19,5 @@ internal static class DatasetFormat
 
     /// <summary>Prepares DICOM study folders.</summary>
     public static SliceCacheManifest PrepareDicom(string data, string output, PreparationOptions options, IProgress<(int Done, int Total)> progress, CancellationToken cancellationToken) =>
-        throw new TrainerException("DICOM preparation is not available in this build yet; use a PNG folder.");
+        DicomDatasetPreparer.Prepare(data, output, options, progress, cancellationToken);
 }

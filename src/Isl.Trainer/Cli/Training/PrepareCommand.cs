@@ -32,7 +32,7 @@ internal static class PrepareCommand
                 Size = parse.GetValue(size),
                 Selection = parse.GetValue(select),
                 Fold = parse.GetValue(folds) > 0 ? new FoldSelection(parse.GetValue(folds), parse.GetValue(fold), parse.GetValue(heldOut)) : null,
-                Windows = IntensityWindow.ParseList(parse.GetValue(windows)!),
+                Windows = HuWindowList.Parse(parse.GetValue(windows)!),
                 MinimumSlices = parse.GetValue(minSlices),
             };
             var manifest = Run(parse.GetValue(data)!, parse.GetValue(output)!, parse.GetValue(format)!, options, token);
