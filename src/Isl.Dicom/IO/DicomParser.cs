@@ -163,14 +163,17 @@ internal sealed class DicomParser
             throw Error($"The element declares {length} bytes, more than the allowed maximum of {_options.MaxElementLength}", start, tag);
         }
 
+        if (vr == DicomVR.SQ)
+        {
+            var sequenceEnd = ClippedEnd(position, length, end, tag);
+            var items = ParseDefinedSequence(position, sequenceEnd, explicitVR, bigEndian, depth + 1, tag);
+            position = sequenceEnd;
+            return new DicomElement(tag, items);
+        }
+
         EnsureAvailable(position, length, end, tag);
         var valueStart = position;
         position += (int)length;
-        if (vr == DicomVR.SQ)
-        {
-            var items = ParseDefinedSequence(valueStart, valueStart + (int)length, explicitVR, bigEndian, depth + 1, tag);
-            return new DicomElement(tag, items);
-        }
 
         return new DicomElement(tag, vr, Slice(valueStart, (int)length, vr, bigEndian));
     }
@@ -245,8 +248,7 @@ internal sealed class DicomParser
             }
         }
 
-        EnsureAvailable(position, length, end, sequenceTag);
-        var itemEnd = position + (int)length;
+        var itemEnd = ClippedEnd(position, length, end, sequenceTag);
         while (position < itemEnd)
         {
             EnsureAvailable(position, 8, itemEnd, sequenceTag);
@@ -259,7 +261,23 @@ internal sealed class DicomParser
             item.AddRead(ParseElement(ref position, itemEnd, explicitVR, bigEndian, depth, null));
         }
 
+        position = itemEnd;
         return item;
+    }
+
+    /// <summary>
+    /// The end of a defined-length sequence or item. One that claims more bytes than the whole input holds is cut at
+    /// the end of the input (dcmtk reads such files too); its elements must still be complete.
+    /// </summary>
+    private int ClippedEnd(int position, uint length, int end, DicomTag tag)
+    {
+        if (length > end - position && _complete && end == _bufferEnd)
+        {
+            return end;
+        }
+
+        EnsureAvailable(position, length, end, tag);
+        return position + (int)length;
     }
 
     private DicomFragmentSequence ParseFragments(ref int position, int end, bool bigEndian, DicomTag tag)
