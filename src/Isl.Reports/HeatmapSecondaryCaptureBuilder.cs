@@ -13,6 +13,8 @@ namespace Isl.Reports;
 /// </summary>
 public sealed class HeatmapSecondaryCaptureBuilder
 {
+    private const int MaximumEdge = 8192; // far above any CT slice; keeps RGB buffers well inside array limits
+
     private readonly TriageReportOptions _options;
     private readonly HeatmapRenderOptions _render;
 
@@ -40,6 +42,12 @@ public sealed class HeatmapSecondaryCaptureBuilder
 
         var uids = new TriageUids(result);
         var scores = result.Slices.ToDictionary(s => s.Image.SopInstanceUid, s => s.Score, StringComparer.Ordinal);
+        var duplicate = slices.GroupBy(s => s?.Image.SopInstanceUid, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new TriageReportException($"Slice {duplicate.Key} is given {duplicate.Count()} times: each slice makes one heatmap image.");
+        }
+
         var images = new List<DicomDataset>(slices.Count);
         for (var i = 0; i < slices.Count; i++)
         {
@@ -139,7 +147,7 @@ public sealed class HeatmapSecondaryCaptureBuilder
     {
         ArgumentNullException.ThrowIfNull(slice);
         var image = slice.Image;
-        if (image.Rows is <= 0 or > ushort.MaxValue || image.Columns is <= 0 or > ushort.MaxValue)
+        if (image.Rows is <= 0 or > MaximumEdge || image.Columns is <= 0 or > MaximumEdge)
         {
             throw new TriageReportException($"Slice {image.SopInstanceUid} has an invalid size {image.Columns}×{image.Rows}.");
         }

@@ -32,6 +32,12 @@ internal static class TriageResultValidator
             return;
         }
 
+        var duplicate = result.Slices.GroupBy(s => s.Image.SopInstanceUid, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new TriageReportException($"Slice {duplicate.Key} is listed {duplicate.Count()} times among the scored slices.");
+        }
+
         if (result.Slices.Count == 0)
         {
             throw new TriageReportException($"A {result.Flag} result of study {result.StudyInstanceUid} has no scored slice.");

@@ -110,6 +110,7 @@ public class HeatmapSecondaryCaptureBuilderTests
         var shortHu = slices[0] with { Hounsfield = new float[10] };
         var error = Assert.Throws<TriageReportException>(() => Builder.Build(TriageFixtures.Abnormal(), [shortHu], source));
         Assert.Contains("HU values", error.Message, StringComparison.Ordinal);
+        Assert.Throws<TriageReportException>(() => Builder.Build(TriageFixtures.Abnormal(), [slices[0], slices[0]], source));
         var badHeat = slices[0] with { HeatmapColumns = 3 };
         Assert.Throws<TriageReportException>(() => Builder.Build(TriageFixtures.Abnormal(), [badHeat], source));
     }

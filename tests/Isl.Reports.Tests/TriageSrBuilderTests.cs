@@ -165,6 +165,8 @@ public class TriageSrBuilderTests
         var otherStudy = Assert.Throws<TriageReportException>(() => _builder.Build(TriageFixtures.Abnormal() with { StudyInstanceUid = "1.2.3" }, source));
         Assert.Contains("1.2.3", otherStudy.Message, StringComparison.Ordinal);
         Assert.Throws<TriageReportException>(() => _builder.Build(TriageFixtures.Abnormal() with { Slices = [] }, source));
+        var twice = TriageFixtures.ScoredSlices()[0];
+        Assert.Throws<TriageReportException>(() => _builder.Build(TriageFixtures.Abnormal() with { Slices = [twice, twice] }, source));
         Assert.Throws<TriageReportException>(() => _builder.Build(TriageFixtures.Abnormal() with { Region = ImageRegion.BoundingBox(0, 0, 200, 10) }, source));
     }
 }
