@@ -1,6 +1,9 @@
 using System.Runtime.CompilerServices;
 using Isl.Model.Runtime;
 
+// Torch's global generator is shared: tests that seed it must not interleave, or their "seeded" runs differ.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace Isl.Model.Tests;
 
 internal static class TorchTestSetup
