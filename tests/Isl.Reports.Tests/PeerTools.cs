@@ -38,6 +38,28 @@ internal static class PeerTools
         return result.StdOut;
     }
 
+    /// <summary>The pixels dcmtk's dcm2pnm decodes from <paramref name="path"/> (binary PPM body: interleaved 8-bit RGB).</summary>
+    public static byte[] DecodeWithDcmtk(string path)
+    {
+        if (!File.Exists("/usr/bin/dcm2pnm"))
+        {
+            throw new InvalidOperationException("dcm2pnm is not installed: run ./test.sh or `apt-get install -y dcmtk`.");
+        }
+
+        var ppm = path + ".ppm";
+        var result = ExternalTool.Run("dcm2pnm", ["+op", path, ppm]);
+        Assert.True(result.ExitCode == 0, $"dcm2pnm failed (exit {result.ExitCode}):\n{result.Output}");
+        var bytes = File.ReadAllBytes(ppm);
+        var newlines = 0;
+        var offset = 0;
+        while (newlines < 3)
+        {
+            newlines += bytes[offset++] == (byte)'\n' ? 1 : 0; // "P6\n<w> <h>\n255\n"
+        }
+
+        return bytes[offset..];
+    }
+
     /// <summary>pixelmed's DicomSRValidator (IOD + templates); returns its output. It always exits 0.</summary>
     public static string PixelmedSrValidator(string path)
     {

@@ -49,6 +49,18 @@ public class PeerValidationTests
     }
 
     [Fact]
+    public void DcmtkDecodesTheHeatmapPixelsExactlyAsBuilt()
+    {
+        using var folder = new TempDirectory("isl-reports");
+        var image = new HeatmapSecondaryCaptureBuilder().Build(TriageFixtures.Abnormal(), TriageFixtures.HeatmapSlices(), TriageFixtures.StudySource())[2];
+        var path = PeerTools.Save(image, folder, "sc-hot.dcm");
+
+        var decoded = PeerTools.DecodeWithDcmtk(path);
+
+        Assert.Equal(image.GetBytes(Isl.Dicom.DicomTags.PixelData).ToArray(), decoded);
+    }
+
+    [Fact]
     public void PixelmedFindsNoErrorInTheSrIodOrItsTemplates()
     {
         using var folder = new TempDirectory("isl-reports");
