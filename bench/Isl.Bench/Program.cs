@@ -1,3 +1,13 @@
 // Benchmarks run on demand (never in tests): `dotnet run -c Release --project bench/Isl.Bench -- <suite>`.
-Console.Error.WriteLine("usage: isl-bench <suite>   (suites are added by the subsystems)");
+var suites = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
+{
+    ["pixel-decode"] = Isl.Bench.Codecs.PixelDecodeBenchmark.Run,
+};
+
+if (args.Length > 0 && suites.TryGetValue(args[0], out var suite))
+{
+    return suite(args[1..]);
+}
+
+Console.Error.WriteLine($"usage: isl-bench <suite> [args]   suites: {string.Join(", ", suites.Keys)}");
 return 2;
