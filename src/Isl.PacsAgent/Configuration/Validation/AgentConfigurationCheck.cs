@@ -15,10 +15,31 @@ public static class AgentConfigurationCheck
         Check(configuration, AssemblyOptions.SectionName, new AssemblyOptionsValidator(), errors);
         Check(configuration, SeriesSelectionOptions.SectionName, new SeriesSelectionOptionsValidator(), errors);
         Check(configuration, ScoringOptions.SectionName, new ScoringOptionsValidator(), errors);
+        CheckDestinationEnums(configuration, errors);
         Check(configuration, DeliveryOptions.SectionName, new DeliveryOptionsValidator(), errors);
         Check(configuration, HttpEndpointOptions.SectionName, new HttpEndpointOptionsValidator(), errors);
         Check(configuration, StorageOptions.SectionName, new StorageOptionsValidator(), errors);
         return errors;
+    }
+
+    /// <summary>The binder silently drops a list item whose enum value does not parse; name such values instead.</summary>
+    private static void CheckDestinationEnums(IConfiguration configuration, List<string> errors)
+    {
+        foreach (var destination in configuration.GetSection(DeliveryOptions.SectionName).GetSection("Destinations").GetChildren())
+        {
+            CheckEnum<DeliveryDestinationKind>(destination, nameof(DeliveryDestinationOptions.Kind), errors);
+            CheckEnum<HttpAuthenticationKind>(destination, nameof(DeliveryDestinationOptions.Authentication), errors);
+        }
+    }
+
+    private static void CheckEnum<TEnum>(IConfigurationSection section, string key, List<string> errors)
+        where TEnum : struct, Enum
+    {
+        var value = section[key];
+        if (value is not null && (!Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed)))
+        {
+            errors.Add($"{section.Path}:{key} is '{value}'; it must be one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
+        }
     }
 
     private static void Check<T>(IConfiguration configuration, string section, IValidateOptions<T> validator, List<string> errors)

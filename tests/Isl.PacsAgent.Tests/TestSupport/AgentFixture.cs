@@ -1,0 +1,44 @@
+using System.Net;
+using Isl.PacsAgent.Hosting;
+using Isl.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Isl.PacsAgent.Tests.TestSupport;
+
+/// <summary>Agent settings for tests: everything under one temp folder, loopback HTTP on a free port, the SCP off unless asked.</summary>
+public static class AgentFixture
+{
+    public static Dictionary<string, string?> Settings(TempDirectory temp, double stableAgeSeconds = 1, bool dicom = false) => new()
+    {
+        ["Storage:SpoolPath"] = temp.Combine("spool"),
+        ["Storage:DatabasePath"] = temp.Combine("agent.db"),
+        ["Storage:SchedulerDatabasePath"] = temp.Combine("scheduler.db"),
+        ["Storage:OutputPath"] = temp.Combine("outputs"),
+        ["Http:Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Dicom:Enabled"] = dicom ? "true" : "false",
+        ["Assembly:StableAgeSeconds"] = stableAgeSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Delivery:PollIntervalSeconds"] = "0.1",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    public static WebApplication Build(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) =>
+        AgentHost.Build(new AgentHostSettings { Overrides = settings, ConfigureServices = services });
+
+    public static Uri HttpRoot(IReadOnlyDictionary<string, string?> settings) =>
+        new($"http://{IPAddress.Loopback}:{settings["Http:Port"]}/");
+
+    public static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out after {timeout.TotalSeconds} s waiting for {what}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}

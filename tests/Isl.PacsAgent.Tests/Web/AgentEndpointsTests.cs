@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.Json;
+using Isl.PacsAgent.Ingest;
+using Isl.PacsAgent.Pipeline;
+using Isl.PacsAgent.Storage;
+using Isl.PacsAgent.Tests.TestSupport;
+using Isl.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Isl.PacsAgent.Tests.Web;
+
+public sealed class AgentEndpointsTests
+{
+    [Fact]
+    public async Task HealthMetricsAndWorklistReflectScoredAndNotAnalysedStudies()
+    {
+        using var temp = new TempDirectory("isl-web");
+        var settings = AgentFixture.Settings(temp, stableAgeSeconds: 0.2);
+        var abnormal = new CtStudyBuilder { PatientId = "ABN" };
+        var mr = new CtStudyBuilder { PatientId = "MR" };
+        var app = AgentFixture.Build(settings, s => s.AddSingleton<IStudyScorer>(new FakeScorer(0.9, 0.5)));
+        await app.StartAsync();
+        try
+        {
+            var ingest = app.Services.GetRequiredService<InstanceIngest>();
+            foreach (var file in CtStudyBuilder.Save(abnormal.Series(), temp.Combine("a")).Concat(CtStudyBuilder.Save(mr.Series(modality: "MR", sopClass: "1.2.840.10008.5.1.4.1.1.4"), temp.Combine("m"))))
+            {
+                await ingest.AcceptFileAsync(file, CancellationToken.None);
+            }
+
+            var studies = app.Services.GetRequiredService<StudyStore>();
+            await AgentFixture.WaitForAsync(
+                () => studies.Find(abnormal.StudyInstanceUid)!.State == StudyState.Done && studies.Find(mr.StudyInstanceUid)!.State == StudyState.NotAnalysed,
+                TimeSpan.FromSeconds(30), "both studies to be handled");
+
+            using var http = new HttpClient { BaseAddress = AgentFixture.HttpRoot(settings) };
+            var health = JsonDocument.Parse(await http.GetStringAsync("health")).RootElement;
+            Assert.Equal("ok", health.GetProperty("status").GetString());
+
+            using var metricsResponse = await http.GetAsync("metrics");
+            Assert.StartsWith("text/plain", metricsResponse.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
+            var metrics = await metricsResponse.Content.ReadAsStringAsync();
+            Assert.Contains("isl_studies_received_total 2\n", metrics, StringComparison.Ordinal);
+            Assert.Contains("isl_studies_scored_total 1\n", metrics, StringComparison.Ordinal);
+            Assert.Contains("isl_studies_flagged_total 1\n", metrics, StringComparison.Ordinal);
+            Assert.Contains("isl_studies_not_analysed_total 1\n", metrics, StringComparison.Ordinal);
+            Assert.Contains("isl_scoring_queue_depth 0\n", metrics, StringComparison.Ordinal);
+            Assert.Contains("isl_scoring_seconds_count 1\n", metrics, StringComparison.Ordinal);
+
+            var worklist = JsonDocument.Parse(await http.GetStringAsync("api/worklist")).RootElement;
+            Assert.Equal(2, worklist.GetArrayLength());
+            Assert.Equal(abnormal.StudyInstanceUid, worklist[0].GetProperty("studyInstanceUid").GetString());
+            Assert.Equal("ABNORMAL", worklist[0].GetProperty("flag").GetString());
+            Assert.Equal(0.9, worklist[0].GetProperty("score").GetDouble());
+            Assert.Equal("NOT_ANALYSED", worklist[1].GetProperty("flag").GetString());
+            Assert.Contains("modality is MR", worklist[1].GetProperty("reason").GetString(), StringComparison.Ordinal);
+
+            var study = JsonDocument.Parse(await http.GetStringAsync($"api/studies/{mr.StudyInstanceUid}")).RootElement;
+            Assert.Contains("modality is MR", study.GetProperty("series")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("api/studies/1.2.3.4")).StatusCode);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+}
