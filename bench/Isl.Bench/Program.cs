@@ -2,6 +2,8 @@
 var suites = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["pixel-decode"] = Isl.Bench.Codecs.PixelDecodeBenchmark.Run,
+    ["dicom-io"] = Isl.Bench.Dicom.DicomIoBenchmark.Run,
+    ["model"] = Isl.Bench.Model.ModelScoringBenchmark.Run,
 };
 
 if (args.Length > 0 && suites.TryGetValue(args[0], out var suite))
