@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Isl.Trainer.Cli.Phantoms;
 
 namespace Isl.Trainer.Cli;
 
@@ -6,5 +7,5 @@ namespace Isl.Trainer.Cli;
 internal static class PhantomCommands
 {
     /// <summary>Creates the top-level commands of this group.</summary>
-    public static IEnumerable<Command> Create() => [];
+    public static IEnumerable<Command> Create() => [GenerateCommand.Create()];
 }
