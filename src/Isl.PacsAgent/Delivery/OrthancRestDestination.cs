@@ -40,7 +40,7 @@ public sealed class OrthancRestDestination(string name, IOrthancApi api, string?
         {
             throw new DeliveryFailedException($"Orthanc answered {(int)ex.StatusCode} {ex.ReasonPhrase} to {ex.HttpMethod} {ex.Uri?.AbsolutePath}: {ex.Content}", ex);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or ApiRequestException)
         {
             throw new DeliveryFailedException($"Orthanc is unreachable: {ex.Message}", ex);
         }

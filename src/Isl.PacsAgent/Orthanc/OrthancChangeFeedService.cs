@@ -41,7 +41,7 @@ internal sealed class OrthancChangeFeedService(
             {
                 return;
             }
-            catch (Exception ex) when (ex is HttpRequestException or Refit.ApiException or DicomWebException or DicomException or IOException)
+            catch (Exception ex) when (ex is HttpRequestException or Refit.ApiException or Refit.ApiRequestException or DicomWebException or DicomException or IOException)
             {
                 AgentLog.OrthancPollFailed(logger, interval.TotalSeconds, ex.Message);
             }
