@@ -87,7 +87,7 @@ public sealed class ReceiveCrashSafetyTests
             .Select(segment => segment[..segment.IndexOf('\n', StringComparison.Ordinal)].Trim())
             .ToList();
 
-    private static Process StartReceiver(int port, string spool)
+    internal static Process StartReceiver(int port, string spool)
     {
         var agent = Path.Combine(AppContext.BaseDirectory, "isl-agent.dll");
         var process = ExternalTool.Start("dotnet", [agent, "receive", "--port", port.ToString(), "--aet", "ISL", "--out", spool, "--allow", "STORESCU@127.0.0.1"]);
