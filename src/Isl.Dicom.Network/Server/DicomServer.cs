@@ -117,7 +117,17 @@ public sealed class DicomServer : IAsyncDisposable
             }
 
             socket.NoDelay = true;
-            var overCapacity = Interlocked.Increment(ref _active) > _options.MaxAssociations;
+            var active = Interlocked.Increment(ref _active);
+            if (active > 2 * _options.MaxAssociations)
+            {
+                // A flood: even the polite transient reject would cost a buffer per connection.
+                Interlocked.Decrement(ref _active);
+                NetworkLog.TooManyAssociations(_logger, _options.MaxAssociations, socket.RemoteEndPoint);
+                socket.Dispose();
+                continue;
+            }
+
+            var overCapacity = active > _options.MaxAssociations;
             var task = Task.Run(() => RunAssociationAsync(socket, overCapacity, cancellationToken), CancellationToken.None);
             _associations.TryAdd(task, true);
             _ = task.ContinueWith(t => _associations.TryRemove(t, out _), TaskScheduler.Default);

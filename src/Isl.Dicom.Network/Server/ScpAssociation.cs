@@ -251,10 +251,7 @@ internal sealed class ScpAssociation
             {
                 var stored = await instance.CommitAsync(cancellationToken).ConfigureAwait(false);
                 NetworkLog.InstanceStored(_logger, stored.SopInstanceUid, instance.DatasetLength, stored.Path);
-                if (_onStored is not null)
-                {
-                    await _onStored(stored).ConfigureAwait(false);
-                }
+                await NotifyStoredAsync(stored).ConfigureAwait(false);
             }
             catch (DicomException ex)
             {
@@ -283,6 +280,24 @@ internal sealed class ScpAssociation
         else if (pending.Request is UnsupportedDimseMessage other)
         {
             await RespondAsync(pending.Context, new UnsupportedResponse(other), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask NotifyStoredAsync(ReceivedInstance stored)
+    {
+        if (_onStored is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _onStored(stored).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The instance is durable and indexed; a failing listener must not turn that into a refusal.
+            NetworkLog.AssociationFailed(_logger, _remote, ex);
         }
     }
 
