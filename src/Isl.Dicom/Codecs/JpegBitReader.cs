@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Isl.Dicom.Codecs;
 
 /// <summary>Reads entropy-coded bits MSB first, removing stuffed zero bytes and stopping at markers.</summary>
@@ -21,34 +23,25 @@ internal ref struct JpegBitReader
     /// <summary>Bits handed out that lay beyond the entropy-coded data (a truncated scan when large).</summary>
     public readonly int OverrunBits => Math.Max(0, (_padding * 8) - _count);
 
-    public int Peek(int n)
+    /// <summary>Makes at least 32 bits available for the unchecked reads below.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Ensure32()
     {
-        if (_count < n)
+        if (_count < 32)
         {
             Fill();
         }
-
-        return (int)(_bits >> (64 - n));
     }
 
+    /// <summary>The next n bits without consuming them; only after <see cref="Ensure32"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly int PeekUnchecked(int n) => (int)(_bits >> (64 - n));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Skip(int n)
     {
         _bits <<= n;
         _count -= n;
-    }
-
-    /// <summary>Reads n (1..16) bits as an unsigned number.</summary>
-    public int Receive(int n)
-    {
-        if (_count < n)
-        {
-            Fill();
-        }
-
-        var value = (int)(_bits >> (64 - n));
-        _bits <<= n;
-        _count -= n;
-        return value;
     }
 
     /// <summary>Drops the buffered bits and consumes the restart marker expected at the current position.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Isl.Dicom.Codecs;
 
 /// <summary>A DC Huffman table (ITU T.81 Annex C) with a 9-bit lookup for the short codes.</summary>
@@ -50,17 +52,23 @@ internal sealed class JpegHuffmanTable
         _maxCode[17] = int.MaxValue;
     }
 
-    /// <summary>Decodes one symbol; the reader must hold at least 16 bits.</summary>
+    /// <summary>Decodes one symbol; the caller has made 32 bits available (<see cref="JpegBitReader.Ensure32"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Decode(ref JpegBitReader reader)
     {
-        var entry = _lookup[reader.Peek(LookupBits)];
+        var entry = _lookup[reader.PeekUnchecked(LookupBits)];
         if (entry != 0)
         {
             reader.Skip(entry >> 8);
             return entry & 0xFF;
         }
 
-        var bits16 = reader.Peek(16);
+        return DecodeLong(ref reader);
+    }
+
+    private int DecodeLong(ref JpegBitReader reader)
+    {
+        var bits16 = reader.PeekUnchecked(16);
         for (var length = LookupBits + 1; length <= 16; length++)
         {
             var code = bits16 >> (16 - length);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace Isl.Dicom.Codecs;
 
@@ -295,8 +296,15 @@ public static class JpegLosslessDecoder
         int restartInterval,
         int bytesPerSample)
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Decode(ref JpegBitReader reader, Span<byte> destination)
         {
+            if (components.Length == 1 && restartInterval == 0)
+            {
+                DecodeSingleComponent(ref reader, destination);
+                return;
+            }
+
             var width = frame.Columns;
             var count = components.Length;
             var rowsBuffer = ArrayPool<int>.Shared.Rent(2 * width * count);
@@ -364,6 +372,57 @@ public static class JpegLosslessDecoder
             }
         }
 
+        /// <summary>The common case (one component, no restarts) without the per-sample bookkeeping of the general loop.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void DecodeSingleComponent(ref JpegBitReader reader, Span<byte> destination)
+        {
+            var width = frame.Columns;
+            var table = tables[0];
+            var previous = ArrayPool<int>.Shared.Rent(width);
+            var current = ArrayPool<int>.Shared.Rent(width);
+            try
+            {
+                var value = ((1 << (frame.Precision - pointTransform - 1)) + DecodeDifference(ref reader, table)) & 0xFFFF;
+                current[0] = value;
+                for (var x = 1; x < width; x++)
+                {
+                    value = (value + DecodeDifference(ref reader, table)) & 0xFFFF;
+                    current[x] = value;
+                }
+
+                WriteRow(current.AsSpan(0, width), destination, 0);
+                for (var y = 1; y < frame.Rows; y++)
+                {
+                    (previous, current) = (current, previous);
+                    value = (previous[0] + DecodeDifference(ref reader, table)) & 0xFFFF;
+                    current[0] = value;
+                    if (predictor == 1)
+                    {
+                        for (var x = 1; x < width; x++)
+                        {
+                            value = (value + DecodeDifference(ref reader, table)) & 0xFFFF;
+                            current[x] = value;
+                        }
+                    }
+                    else
+                    {
+                        for (var x = 1; x < width; x++)
+                        {
+                            value = (Predict(value, previous[x], previous[x - 1]) + DecodeDifference(ref reader, table)) & 0xFFFF;
+                            current[x] = value;
+                        }
+                    }
+
+                    WriteRow(current.AsSpan(0, width), destination, y);
+                }
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(previous);
+                ArrayPool<int>.Shared.Return(current);
+            }
+        }
+
         private int Predict(int left, int above, int aboveLeft) => predictor switch
         {
             1 => left,
@@ -375,23 +434,27 @@ public static class JpegLosslessDecoder
             _ => (left + above) >> 1,
         };
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int DecodeDifference(ref JpegBitReader reader, JpegHuffmanTable table)
         {
+            reader.Ensure32();
             var category = table.Decode(ref reader);
-            switch (category)
+            if (category == 0)
             {
-                case 0:
-                    return 0;
-                case 16:
-                    return 32768;
-                case > 16:
-                    throw CodecErrors.Malformed(Name, $"difference category {category} is out of range");
-                default:
-                    var bits = reader.Receive(category);
-                    return bits < (1 << (category - 1)) ? bits - (1 << category) + 1 : bits;
+                return 0;
             }
+
+            if (category >= 16)
+            {
+                return category == 16 ? 32768 : throw CodecErrors.Malformed(Name, $"difference category {category} is out of range");
+            }
+
+            var bits = reader.PeekUnchecked(category);
+            reader.Skip(category);
+            return bits < (1 << (category - 1)) ? bits - (1 << category) + 1 : bits;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void WriteRow(ReadOnlySpan<int> row, Span<byte> destination, int y)
         {
             var width = frame.Columns;

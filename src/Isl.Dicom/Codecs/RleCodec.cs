@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace Isl.Dicom.Codecs;
 
@@ -148,6 +149,7 @@ public static class RleCodec
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int UnpackContiguous(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         int read = 0, written = 0;
@@ -177,6 +179,7 @@ public static class RleCodec
         return written;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int UnpackStrided(ReadOnlySpan<byte> source, Span<byte> destination, int stride, int count)
     {
         int read = 0, written = 0, position = 0;
@@ -215,6 +218,7 @@ public static class RleCodec
         return written;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int PackBits(ReadOnlySpan<byte> row, Span<byte> output)
     {
         int i = 0, o = 0;
