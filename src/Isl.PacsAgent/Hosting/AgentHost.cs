@@ -7,6 +7,7 @@ using Isl.PacsAgent.Ingest;
 using Isl.PacsAgent.Orthanc;
 using Isl.PacsAgent.Metrics;
 using Isl.PacsAgent.Pipeline;
+using Isl.PacsAgent.Reporting;
 using Isl.PacsAgent.Storage;
 using Isl.PacsAgent.Web;
 using Microsoft.AspNetCore.Builder;
@@ -86,8 +87,8 @@ public static class AgentHost
         services.AddSingleton<StudyPipeline>();
         services.AddSingleton<InstanceIngest>();
         services.TryAddSingleton<IInstanceHeaderReader, DicomInstanceHeaderReader>();
-        services.TryAddSingleton<IStudyScorer, UnavailableStudyScorer>();
-        services.TryAddSingleton<IResultWriter, NoResultWriter>();
+        services.TryAddSingleton<IStudyScorer, ModelStudyScorer>();
+        services.TryAddSingleton<IResultWriter, ReportResultWriter>();
         services.AddHttpClient();
         ResultDestinations.Register(services, configuration.GetSection(DeliveryOptions.SectionName).Get<DeliveryOptions>() ?? new DeliveryOptions());
 

@@ -8,6 +8,12 @@ namespace Isl.PacsAgent.Pipeline;
 /// <param name="Slices">Per-slice scores and heatmaps, in the series' slice order.</param>
 public sealed record SeriesScore(double Score, double Threshold, string ModelName, string ModelVersion, IReadOnlyList<SliceScore> Slices)
 {
+    /// <summary>The model's identifier (part of the output UIDs).</summary>
+    public string ModelId { get; init; } = "isl-head-ct";
+
+    /// <summary>The scoring device's UID (the SR observer), stable per bundle.</summary>
+    public string DeviceUid { get; init; } = "";
+
     /// <summary>Whether the study is flagged abnormal.</summary>
     public bool Abnormal => Score >= Threshold;
 }
