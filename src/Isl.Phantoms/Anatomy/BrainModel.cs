@@ -124,6 +124,16 @@ internal sealed class BrainModel
             return Csf(trueDepth, TissueClass.Ventricle);
         }
 
+        if (IsMidbrain(q))
+        {
+            return new TissueSample(TissueClass.Brainstem, ((_s.GrayMatterHu + _s.WhiteMatterHu) / 2) + texture, trueDepth);
+        }
+
+        if (IsCistern(q))
+        {
+            return Csf(trueDepth);
+        }
+
         var pons = Shapes.EllipsoidDepth(q, new Point3(0, -13, -32), new Point3(13, 11, 16));
         var medulla = Math.Min(9 - Math.Sqrt((q.X * q.X) + ((q.Y + 19) * (q.Y + 19))), -38 - q.Z);
         var stem = Math.Max(pons, medulla);

@@ -59,7 +59,8 @@ internal sealed class CranialCavity
         var middle = Shapes.Lerp(-30, -46, Shapes.SmoothStep(14, 28, ax));
         var ridge = 16 + (0.22 * ax);
         var front = Shapes.Lerp(middle, anterior, Shapes.SmoothStep(ridge - 5, ridge + 6, y));
-        var posteriorWeight = Shapes.SmoothStep(-6, -26, y);
+        var petrousRidge = -2 - (0.75 * Math.Max(0, ax - 10));
+        var posteriorWeight = Shapes.SmoothStep(petrousRidge + 3, petrousRidge - 12, y);
         return Shapes.Lerp(front, Tentorium(x, y), posteriorWeight);
     }
 
@@ -67,9 +68,11 @@ internal sealed class CranialCavity
 
     private static double PosteriorFossaDepth(Point3 p) => Shapes.EllipsoidDepth(p, PosteriorFossaCenter, PosteriorFossaSemi);
 
+    /// <summary>The channel of the brainstem: foramen magnum below, tentorial incisura above.</summary>
     private static double ForamenMagnumDepth(Point3 p)
     {
-        var radial = 15 - Math.Sqrt((p.X * p.X) + ((p.Y + 22) * (p.Y + 22)));
-        return Math.Min(radial, -40 - p.Z);
+        var foramen = Math.Min(15 - Math.Sqrt((p.X * p.X) + ((p.Y + 22) * (p.Y + 22))), -40 - p.Z);
+        var incisura = Math.Min(Math.Min(17 - Math.Sqrt((p.X * p.X) + ((p.Y + 14) * (p.Y + 14))), -4 - p.Z), p.Z + 45);
+        return Math.Max(foramen, incisura);
     }
 }

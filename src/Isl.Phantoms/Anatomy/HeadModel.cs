@@ -89,7 +89,8 @@ internal sealed class HeadModel
         var variation = 1 + (0.14 * _subject.Noise.Bone.Sample(p, 45));
         var temporalThinning = 1 - (0.3 * Shapes.SmoothStep(40, 62, Math.Abs(p.X)) * Shapes.SmoothStep(35, 0, Math.Abs(p.Z + 8)));
         var occipitalThickening = 1 + (0.15 * Shapes.SmoothStep(-55, -85, p.Y));
-        return _subject.SkullThicknessMm * variation * temporalThinning * occipitalThickening;
+        var orbitalRoofThinning = 1 - (0.6 * Shapes.SmoothStep(22, 32, p.Y) * Shapes.SmoothStep(-6, -14, p.Z));
+        return _subject.SkullThicknessMm * variation * temporalThinning * occipitalThickening * orbitalRoofThinning;
     }
 
     private double BoneHu(Point3 p, double fractionOut)

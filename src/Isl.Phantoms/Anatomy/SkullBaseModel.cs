@@ -61,7 +61,7 @@ internal sealed class SkullBaseModel
             return Bone(p, 1100, cavityDepth);
         }
 
-        if (cavityDepth > -(shellThickness + 2.5) && p.Z < -8)
+        if (cavityDepth > -(shellThickness + 2.5) && p.Z < -8 && p.Y < 20)
         {
             return Bone(p, 1050, cavityDepth);
         }
