@@ -13,12 +13,13 @@ namespace Isl.Model.Training;
 /// <summary>
 /// Trains the DeDN generator on healthy slices: holes are single grid cells, fast-mode cell groups or random
 /// rectangles; losses are hole-weighted L1, non-saturating adversarial (spectral-norm PatchGAN), perceptual and
-/// style (Gram). No ImageNet VGG-19 is available here, so perceptual and style losses use the discriminator's
-/// hidden features (feature matching; recorded in the bundle as <see cref="PerceptualSource"/>).
+/// style (Gram). Perceptual and style losses use a frozen VGG-19 when a weights file is given; otherwise (no ImageNet
+/// weights can be downloaded here) the discriminator's hidden features (feature matching). The choice is recorded in
+/// the bundle as <see cref="PerceptualSourceInUse"/>.
 /// </summary>
 public sealed class DeDnTrainer : IDisposable
 {
-    /// <summary>What the perceptual and style losses are computed on.</summary>
+    /// <summary>The perceptual source when no VGG-19 weights are given.</summary>
     public const string PerceptualSource = "discriminator-features";
 
     private const string GeneratorFile = "dedn_generator.bin";
@@ -30,6 +31,7 @@ public sealed class DeDnTrainer : IDisposable
     private readonly Random random;
     private readonly Tensor passMasks;
     private readonly int size;
+    private readonly Vgg19Features? vgg;
 
     /// <summary>Creates a trainer for images with <paramref name="channels"/> channels at the profile's size.</summary>
     public DeDnTrainer(int channels, NetworkProfile profile, DeDnTrainingOptions options, DeviceOption device = DeviceOption.Auto)
@@ -48,6 +50,14 @@ public sealed class DeDnTrainer : IDisposable
         Canny = new CannyEdgeDetector(options.CannySigma);
         generatorOptimizer = optim.Adam(Generator.parameters(), options.LearningRate, 0.0, 0.9);
         discriminatorOptimizer = optim.Adam(Discriminator.parameters(), options.LearningRate * options.DiscriminatorLearningRateRatio, 0.0, 0.9);
+        if (options.Vgg19WeightsFile is { } vggFile)
+        {
+            vgg = Vgg19Features.FromFile(vggFile);
+            vgg.to(Device);
+            using var stream = File.OpenRead(vggFile);
+            PerceptualSourceInUse = "vgg19:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream))[..16];
+        }
+
         passMasks = cat([GridMasks.Build(options.Grid with { Mode = GridMode.Exact }, size), GridMasks.Build(options.Grid with { Mode = GridMode.Fast }, size)], 0);
     }
 
@@ -62,6 +72,9 @@ public sealed class DeDnTrainer : IDisposable
 
     /// <summary>The edge detector feeding the generator.</summary>
     public CannyEdgeDetector Canny { get; }
+
+    /// <summary>What the perceptual and style losses use: "discriminator-features" or "vgg19:&lt;sha-256 prefix&gt;".</summary>
+    public string PerceptualSourceInUse { get; } = PerceptualSource;
 
     /// <summary>Steps done.</summary>
     public int StepsDone { get; private set; }
@@ -93,8 +106,24 @@ public sealed class DeDnTrainer : IDisposable
         var hidden = fake.Count - 1;
         var l1 = HoleWeightedL1Loss.Compute(output, x, holes, options.HoleWeight, 1.0);
         var adversarial = NonSaturatingAdversarialLoss.Generator(fake[^1]);
-        var perceptual = PerceptualLoss.Compute(fake.Take(hidden).ToList(), real.Take(hidden).ToList());
-        var style = GramStyleLoss.Compute(fake.Take(hidden).ToList(), real.Take(hidden).ToList());
+        Tensor perceptual, style;
+        if (vgg is null)
+        {
+            perceptual = PerceptualLoss.Compute(fake.Take(hidden).ToList(), real.Take(hidden).ToList());
+            style = GramStyleLoss.Compute(fake.Take(hidden).ToList(), real.Take(hidden).ToList());
+        }
+        else
+        {
+            var outputFeatures = vgg.Activations(output);
+            (IReadOnlyList<Tensor> Perceptual, IReadOnlyList<Tensor> Style) targetFeatures;
+            using (no_grad())
+            {
+                targetFeatures = vgg.Activations(x);
+            }
+
+            perceptual = PerceptualLoss.Compute(outputFeatures.Perceptual, targetFeatures.Perceptual);
+            style = GramStyleLoss.Compute(outputFeatures.Style, targetFeatures.Style);
+        }
         var gLoss = l1 + (adversarial * options.AdversarialWeight) + (perceptual * options.PerceptualWeight) + (style * options.StyleWeight);
         generatorOptimizer.zero_grad();
         gLoss.backward();
@@ -178,6 +207,7 @@ public sealed class DeDnTrainer : IDisposable
         discriminatorOptimizer.Dispose();
         Generator.Dispose();
         Discriminator.Dispose();
+        vgg?.Dispose();
         passMasks.Dispose();
     }
 

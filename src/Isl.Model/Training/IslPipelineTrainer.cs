@@ -23,6 +23,7 @@ public static class IslPipelineTrainer
         }
 
         DeDnGenerator? generator = null;
+        var perceptualSource = "none";
         Tensor normals, positives;
         using var scope = NewDisposeScope();
         if (options.DrnInput == DrnInput.Difference)
@@ -33,6 +34,7 @@ public static class IslPipelineTrainer
             generator.to(dedn.Device);
             generator.load_state_dict(dedn.Generator.state_dict());
             generator.eval();
+            perceptualSource = dedn.PerceptualSourceInUse;
             var cutouts = AnomalyViews.Cutout(images, masks, new Random(options.Drn.Seed));
             normals = DifferenceImage.Compute(generator, dedn.Canny, options.DeDn.Grid, images, masks).to(CPU);
             positives = DifferenceImage.Compute(generator, dedn.Canny, options.DeDn.Grid, cutouts, masks).to(CPU);
@@ -63,7 +65,7 @@ public static class IslPipelineTrainer
             Center = drn.Center!,
             ScanPooling = options.ScanPooling,
             Heatmap = options.Heatmap,
-            PerceptualSource = options.DrnInput == DrnInput.Difference ? DeDnTrainer.PerceptualSource : "none",
+            PerceptualSource = perceptualSource,
             Training = options.TrainingData,
         };
         return ModelBundle.Create(manifest, generator, encoder);
