@@ -13,6 +13,9 @@ public sealed class CtStudyBuilder
 
     public string PatientId { get; init; } = "PAT-1";
 
+    /// <summary>Rows and columns of every slice.</summary>
+    public ushort Size { get; init; } = 16;
+
     /// <summary>One series of <paramref name="slices"/> slices, 5 mm apart along the slice normal, InstanceNumbers reversed to prove ordering by position.</summary>
     public List<DicomDataset> Series(
         int slices = 20,
@@ -48,8 +51,8 @@ public sealed class CtStudyBuilder
                 .SetDouble(DicomTags.ImageOrientationPatient, iop)
                 .SetDouble(DicomTags.ImagePositionPatient, normal[0] * i * thickness, normal[1] * i * thickness, normal[2] * i * thickness)
                 .SetDouble(DicomTags.SliceThickness, thickness)
-                .SetUInt16(DicomTags.Rows, 16)
-                .SetUInt16(DicomTags.Columns, 16)
+                .SetUInt16(DicomTags.Rows, Size)
+                .SetUInt16(DicomTags.Columns, Size)
                 .SetUInt16(DicomTags.BitsAllocated, 16)
                 .SetUInt16(DicomTags.BitsStored, 16)
                 .SetUInt16(DicomTags.HighBit, 15)
@@ -58,7 +61,7 @@ public sealed class CtStudyBuilder
                 .Set(DicomTags.PhotometricInterpretation, "MONOCHROME2")
                 .SetDouble(DicomTags.RescaleIntercept, -1024)
                 .SetDouble(DicomTags.RescaleSlope, 1)
-                .SetBytes(DicomTags.PixelData, DicomVR.OW, new byte[16 * 16 * 2]);
+                .SetBytes(DicomTags.PixelData, DicomVR.OW, new byte[Size * Size * 2]);
             if (bodyPart.Length > 0)
             {
                 d.Set(DicomTags.BodyPartExamined, bodyPart);

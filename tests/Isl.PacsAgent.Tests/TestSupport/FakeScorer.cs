@@ -5,13 +5,24 @@ using Isl.PacsAgent.Selection;
 namespace Isl.PacsAgent.Tests.TestSupport;
 
 /// <summary>A scorer that returns a fixed score per study and records what it was asked.</summary>
-public sealed class FakeScorer(double score = 0.8, double threshold = 0.5) : IStudyScorer
+public sealed class FakeScorer(double score = 0.8, double threshold = 0.5, bool heatmaps = false) : IStudyScorer
 {
     public ConcurrentBag<SelectedSeries> Scored { get; } = [];
 
     public Task<SeriesScore> ScoreAsync(SelectedSeries series, CancellationToken cancellationToken)
     {
         Scored.Add(series);
-        return Task.FromResult(new SeriesScore(score, threshold, "fake", "0.0-test", series.Slices.Select(s => new SliceScore(s.SopInstanceUid, score, null, 0, 0)).ToList()));
+        return Task.FromResult(new SeriesScore(score, threshold, "fake", "0.0-test", series.Slices.Select((s, i) => heatmaps
+                ? new SliceScore(s.SopInstanceUid, score + (i * 0.001), HotSpot(), 8, 8)
+                : new SliceScore(s.SopInstanceUid, score, null, 0, 0)).ToList()));
+    }
+
+    private static float[] HotSpot()
+    {
+        var map = new float[64];
+        map[27] = 1;
+        map[28] = 0.8f;
+        map[35] = 0.7f;
+        return map;
     }
 }

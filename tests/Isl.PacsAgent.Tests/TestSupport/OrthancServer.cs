@@ -13,7 +13,7 @@ public sealed class OrthancServer : IDisposable
     private readonly TempDirectory temp = new("isl-orthanc");
     private readonly Process process;
 
-    private OrthancServer(int httpPort, int dicomPort, int? agentPort)
+    private OrthancServer(int httpPort, int dicomPort, int? agentPort, Action<Dictionary<string, object>>? customize)
     {
         HttpPort = httpPort;
         DicomPort = dicomPort;
@@ -37,9 +37,10 @@ public sealed class OrthancServer : IDisposable
             ["DicomWeb"] = new Dictionary<string, object> { ["Enable"] = true, ["Root"] = "/dicom-web/" },
             ["UserMetadata"] = new Dictionary<string, int> { [MetadataName] = 1024 },
             ["DicomModalities"] = agentPort is { } port
-                ? new Dictionary<string, object> { ["agent"] = new object[] { "ISL_AGENT", "127.0.0.1", port } }
+                ? new Dictionary<string, object> { ["isl-agent"] = new object[] { "ISL_AGENT", "127.0.0.1", port } }
                 : new Dictionary<string, object>(),
         };
+        customize?.Invoke(config);
         var path = temp.Combine("orthanc.json");
         File.WriteAllText(path, JsonSerializer.Serialize(config));
         process = ExternalTool.Start("Orthanc", [path], workingDirectory: temp.Path);
@@ -61,9 +62,9 @@ public sealed class OrthancServer : IDisposable
 
     public HttpClient DicomWeb() => new() { BaseAddress = DicomWebRoot };
 
-    public static async Task<OrthancServer> StartAsync(int? agentDicomPort = null)
+    public static async Task<OrthancServer> StartAsync(int? agentDicomPort = null, Action<Dictionary<string, object>>? customize = null)
     {
-        var server = new OrthancServer(FreePort.Next(), FreePort.Next(), agentDicomPort);
+        var server = new OrthancServer(FreePort.Next(), FreePort.Next(), agentDicomPort, customize);
         using var http = server.Rest();
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
