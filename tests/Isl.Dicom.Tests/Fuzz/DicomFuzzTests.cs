@@ -62,8 +62,9 @@ public class DicomFuzzTests(ITestOutputHelper output)
             }
         });
 
-        var finished = await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(90)));
-        Assert.True(finished == work, $"the fuzz run did not finish in 90 s (a hang?) after {cases} cases");
+        // Typically a few seconds; the generous limit only catches a hang, even on a heavily loaded machine.
+        var finished = await Task.WhenAny(work, Task.Delay(TimeSpan.FromMinutes(5)));
+        Assert.True(finished == work, $"the fuzz run did not finish in 5 minutes (a hang?) after {cases} cases");
         await work;
         output.WriteLine($"{cases} cases: {parsed} parsed, {refused} refused with DicomException, slowest {slowest.TotalMilliseconds:F0} ms");
         Assert.True(failures.Count == 0, string.Join('\n', failures.Take(30)));
@@ -75,7 +76,7 @@ public class DicomFuzzTests(ITestOutputHelper output)
     {
         var seeds = new List<(string, byte[])>
         {
-            ("ge-slice", File.ReadAllBytes(SharedData.GeHeadCtFiles()[0])),
+            ("ge-slice", GeSliceWithSmallPixelData()),
             ("scratch-implicit", Save(DicomTransferSyntax.ImplicitVRLittleEndian)),
             ("scratch-deflated", Save(DicomTransferSyntax.DeflatedExplicitVRLittleEndian)),
         };
@@ -85,6 +86,16 @@ public class DicomFuzzTests(ITestOutputHelper output)
         }
 
         return seeds;
+    }
+
+    /// <summary>The real GE header with its pixel data cut to 4 KiB, so that each case costs little.</summary>
+    private static byte[] GeSliceWithSmallPixelData()
+    {
+        var file = DicomFile.Open(SharedData.GeHeadCtFiles()[0]);
+        file.Dataset.SetBytes(DicomTags.PixelData, DicomVR.OW, file.Dataset.GetBytes(DicomTags.PixelData)[..4096]);
+        using var stream = new MemoryStream();
+        file.Save(stream);
+        return stream.ToArray();
     }
 
     private static byte[] Save(DicomTransferSyntax syntax)
