@@ -73,7 +73,7 @@ public sealed class IncomingInstance : IDisposable
                 SopClassUid,
                 finalPath,
                 CallingAeTitle,
-                DateTimeOffset.UtcNow);
+                DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
             if (_spool.Index is { } index)
             {
                 await index.RecordAsync(instance, cancellationToken).ConfigureAwait(false);

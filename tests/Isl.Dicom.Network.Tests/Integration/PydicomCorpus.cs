@@ -17,7 +17,7 @@ internal static class PydicomCorpus
                 var sop = file.FileMetaInformation.GetStringOrDefault(DicomTags.MediaStorageSOPInstanceUID);
                 var sopClass = file.FileMetaInformation.GetStringOrDefault(DicomTags.MediaStorageSOPClassUID);
                 if (sop is null || sopClass is null || !DicomUid.IsValid(sop) || !file.TransferSyntax.IsKnown
-                    || sop != file.Dataset.GetStringOrDefault(DicomTags.SOPInstanceUID) || Client.Part10Layout.DatasetOffset(path) < 0)
+                    || sop != file.Dataset.GetStringOrDefault(DicomTags.SOPInstanceUID) || Network.Client.Part10Layout.DatasetOffset(path) < 0)
                 {
                     continue;
                 }

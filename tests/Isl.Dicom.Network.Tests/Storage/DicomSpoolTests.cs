@@ -1,0 +1,57 @@
+using Isl.Dicom.Network.Client;
+using Isl.Dicom.Network.Storage;
+using Isl.Testing;
+
+namespace Isl.Dicom.Network.Tests.Storage;
+
+public sealed class DicomSpoolTests
+{
+    [Fact]
+    public async Task Commit_writes_meta_plus_the_received_bytes_unchanged_and_indexes_them()
+    {
+        using var directory = new TempDirectory();
+        using var index = new SqliteReceivedInstanceIndex(directory.Combine("index.sqlite"));
+        var spool = new DicomSpool(directory.Combine("spool"), index);
+        var original = SharedData.GeHeadCtFiles()[0];
+        var bytes = File.ReadAllBytes(original)[(int)Part10Layout.DatasetOffset(original)..];
+        var file = DicomFile.Open(original);
+
+        using var incoming = spool.Begin(file.Dataset.GetString(DicomTags.SOPClassUID), file.Dataset.GetString(DicomTags.SOPInstanceUID), DicomTransferSyntax.ExplicitVRLittleEndian.Uid, "CT1");
+        foreach (var chunk in bytes.Chunk(5000))
+        {
+            incoming.Write(chunk);
+        }
+
+        var stored = await incoming.CommitAsync();
+        Assert.Equal(spool.PathOf(file.Dataset.GetString(DicomTags.StudyInstanceUID), file.Dataset.GetString(DicomTags.SeriesInstanceUID), stored.SopInstanceUid), stored.Path);
+        Assert.Equal(bytes, File.ReadAllBytes(stored.Path)[(int)Part10Layout.DatasetOffset(stored.Path)..]);
+        Assert.Equal("CT1", DicomFile.Open(stored.Path).FileMetaInformation.GetString(DicomTags.SourceApplicationEntityTitle));
+        Assert.Equal(stored, await index.FindAsync(stored.SopInstanceUid));
+        Assert.Empty(Directory.GetFiles(Path.Combine(spool.Root, ".incoming")));
+    }
+
+    [Fact]
+    public void Unparseable_data_sets_are_discarded_and_reported()
+    {
+        using var directory = new TempDirectory();
+        var spool = new DicomSpool(directory.Path);
+        using var incoming = spool.Begin("1.2.840.10008.5.1.4.1.1.2", "1.2.3", DicomTransferSyntax.ExplicitVRLittleEndian.Uid, "CT1");
+        incoming.Write([0x08, 0x00, 0x18, 0x00, (byte)'U', (byte)'I', 0xFF, 0x7F, 1, 2]);
+        Assert.ThrowsAny<DicomException>(() => incoming.CommitAsync().GetAwaiter().GetResult());
+        Assert.Empty(Directory.GetFiles(directory.Path, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Hostile_uids_never_leave_the_spool_and_stale_partial_files_are_discarded()
+    {
+        using var directory = new TempDirectory();
+        var incoming = Directory.CreateDirectory(Path.Combine(directory.Path, ".incoming"));
+        File.WriteAllText(Path.Combine(incoming.FullName, "left-by-a-crash.part"), "x");
+        var spool = new DicomSpool(directory.Path);
+
+        Assert.Empty(incoming.GetFiles());
+        var path = spool.PathOf("../../etc", "1.2/../../x", "..");
+        Assert.StartsWith(spool.Root + Path.DirectorySeparatorChar, Path.GetFullPath(path));
+        Assert.DoesNotContain("..", Path.GetRelativePath(spool.Root, path));
+    }
+}
