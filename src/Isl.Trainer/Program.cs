@@ -10,4 +10,6 @@ foreach (var group in new[] { PhantomCommands.Create(), TrainingCommands.Create(
     }
 }
 
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+// Ctrl+C cancels the running verb; training then writes a checkpoint before exiting, which may take a while.
+var configuration = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(2) };
+return await root.Parse(args).InvokeAsync(configuration).ConfigureAwait(false);

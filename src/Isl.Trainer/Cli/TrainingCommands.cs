@@ -10,7 +10,9 @@ internal static class TrainingCommands
     public static IEnumerable<Command> Create() =>
     [
         PrepareCommand.Create(),
+        TrainCommand.Create(),
         CalibrateCommand.Create(),
         EvaluateCommand.Create(),
+        ExportCommand.Create(),
     ];
 }

@@ -23,13 +23,14 @@ public static class PngDatasetPreparer
         }
 
         var (labelNames, candidates, problems) = ListInputs(sourceDirectory, options);
+        var settings = options.ToSettings(InputMode.Gray8);
         var template = new SliceCacheManifest
         {
             Mode = Mode,
-            Width = options.Size,
-            Height = options.Size,
+            Width = settings.Size,
+            Height = settings.Size,
             Channels = 1,
-            Preprocessing = options.ToSettings(InputMode.Gray8),
+            Preprocessing = settings,
             LabelNames = labelNames,
             SourceDirectory = Path.GetFullPath(sourceDirectory),
         };

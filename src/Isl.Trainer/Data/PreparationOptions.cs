@@ -23,6 +23,9 @@ public sealed record PreparationOptions
     /// <summary>The head-mask threshold of DICOM inputs, in HU.</summary>
     public float HuMaskThreshold { get; init; } = -300f;
 
+    /// <summary>Exact preprocessing to use instead of the settings above (e.g. a bundle's, so scoring matches training).</summary>
+    public PreprocessingSettings? Preprocessing { get; init; }
+
     /// <summary>Scans with fewer usable slices are skipped (DICOM inputs only).</summary>
     public int MinimumSlices { get; init; } = 1;
 
@@ -43,7 +46,11 @@ public sealed record PreparationOptions
     }
 
     /// <summary>The model engine's preprocessing settings for <paramref name="mode"/>.</summary>
-    public PreprocessingSettings ToSettings(InputMode mode) => mode == InputMode.Gray8
+    public PreprocessingSettings ToSettings(InputMode mode) => Preprocessing is { } fixedSettings
+        ? (fixedSettings.Mode == mode ? fixedSettings : throw new TrainerException($"The model expects {Describe(fixedSettings.Mode)} but the data is {Describe(mode)}."))
+        : mode == InputMode.Gray8
         ? PreprocessingSettings.ForGray(Size) with { MaskThreshold = GrayMaskThreshold }
         : PreprocessingSettings.ForHu(Size) with { Windows = Windows, MaskThreshold = HuMaskThreshold };
+
+    private static string Describe(InputMode mode) => mode == InputMode.Gray8 ? "8-bit gray images (PNG)" : "HU slices (DICOM)";
 }

@@ -42,7 +42,8 @@ internal static class CalibrateCommand
 
             if (parse.GetValue(bundle) is { } bundlePath)
             {
-                BundleCalibration.Write(bundlePath, choice, parse.GetValue(level)!);
+                var oneSlicePerScan = scored.Slices.Select(s => s.Entry.Scan).Distinct(StringComparer.Ordinal).Count() == scored.Slices.Count;
+                BundleCalibration.Write(bundlePath, choice, parse.GetValue(level)!, oneSlicePerScan);
                 AnsiConsole.MarkupLineInterpolated($"[green]wrote[/] the threshold into {bundlePath}");
             }
 

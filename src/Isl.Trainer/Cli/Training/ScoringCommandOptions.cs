@@ -1,18 +1,23 @@
 using System.CommandLine;
+using Isl.Model.Inference;
 
 namespace Isl.Trainer.Cli.Training;
 
-/// <summary>The options every verb that runs a network shares: device and threads.</summary>
+/// <summary>The options every verb that runs a network shares: device, threads, batch, grid mode and score kind.</summary>
 internal sealed class ScoringCommandOptions
 {
     private readonly Option<string> _device = new("--device") { Description = "auto, cpu or cuda", DefaultValueFactory = _ => "auto" };
     private readonly Option<int> _threads = new("--threads") { Description = "CPU threads for torch (0 = library default)", DefaultValueFactory = _ => 0 };
-    private readonly Option<int> _batch = new("--batch") { Description = "Slices per scoring batch", DefaultValueFactory = _ => 8 };
+    private readonly Option<int> _batch = new("--batch-slices") { Description = "Slices per scoring batch", DefaultValueFactory = _ => 8 };
+    private readonly Option<GridMode?> _grid = new("--grid-mode") { Description = "Exact (K² passes, the paper) or Fast; default: the bundle's" };
+    private readonly Option<ScoreKind> _score = new("--score") { Description = "Drn (the method), DScore (pixel sum of x_dif, ablation) or Apds", DefaultValueFactory = _ => ScoreKind.Drn };
+    private readonly bool _scoring;
 
-    /// <summary>Creates the options, accepting only known devices.</summary>
-    public ScoringCommandOptions()
+    /// <summary>Creates the options; <paramref name="scoring"/> adds the scoring-only ones.</summary>
+    public ScoringCommandOptions(bool scoring = true)
     {
         _device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+        _scoring = scoring;
     }
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
@@ -20,9 +25,16 @@ internal sealed class ScoringCommandOptions
     {
         command.Options.Add(_device);
         command.Options.Add(_threads);
-        command.Options.Add(_batch);
+        if (_scoring)
+        {
+            command.Options.Add(_batch);
+            command.Options.Add(_grid);
+            command.Options.Add(_score);
+        }
     }
 
     /// <summary>The parsed values.</summary>
-    public ScoringSettings Read(ParseResult parse) => new(parse.GetValue(_device)!, parse.GetValue(_threads), Math.Max(1, parse.GetValue(_batch)));
+    public ScoringSettings Read(ParseResult parse) => _scoring
+        ? new(parse.GetValue(_device)!, parse.GetValue(_threads), Math.Max(1, parse.GetValue(_batch)), parse.GetValue(_grid), parse.GetValue(_score))
+        : new(parse.GetValue(_device)!, parse.GetValue(_threads), 1);
 }

@@ -1,7 +1,11 @@
+using Isl.Model.Inference;
+
 namespace Isl.Trainer.Cli.Training;
 
 /// <summary>Where and how networks run.</summary>
 /// <param name="Device">auto, cpu or cuda.</param>
 /// <param name="Threads">Torch CPU threads (0 = default).</param>
-/// <param name="Batch">Slices per batch.</param>
-internal sealed record ScoringSettings(string Device, int Threads, int Batch);
+/// <param name="Batch">Slices per scoring batch.</param>
+/// <param name="Grid">Grid mode override (null = the bundle's).</param>
+/// <param name="Score">Which per-slice figure to use.</param>
+internal sealed record ScoringSettings(string Device, int Threads, int Batch, GridMode? Grid = null, ScoreKind Score = ScoreKind.Drn);

@@ -27,13 +27,14 @@ public static class DicomDatasetPreparer
         }
 
         var (labelNames, studies, problems) = ListStudies(sourceDirectory, options);
+        var settings = options.ToSettings(InputMode.HuWindows);
         var template = new SliceCacheManifest
         {
             Mode = Mode,
-            Width = options.Size,
-            Height = options.Size,
-            Channels = options.Windows.Count,
-            Preprocessing = options.ToSettings(InputMode.HuWindows),
+            Width = settings.Size,
+            Height = settings.Size,
+            Channels = settings.Channels,
+            Preprocessing = settings,
             SliceLevelLabels = false,
             LabelNames = labelNames,
             SourceDirectory = Path.GetFullPath(sourceDirectory),

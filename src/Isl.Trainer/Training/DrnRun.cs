@@ -1,0 +1,178 @@
+using Isl.Model.Drn;
+using Isl.Model.Inference;
+using Isl.Model.Networks;
+using Isl.Model.Training;
+using static TorchSharp.torch;
+
+namespace Isl.Trainer.Training;
+
+/// <summary>
+/// <c>train drn</c>: difference images of the normals (and of cutout views, the positives) from a trained DeDN,
+/// then the DRN schedule — MoCo pre-training, centre c, compactness/discrimination — with checkpoints, resume and
+/// a clean stop on cancellation. A diverged run (non-finite loss) goes back to its last checkpoint (or starts
+/// afresh) with another seed, up to <see cref="DrnRunOptions.MaxRestarts"/> times.
+/// </summary>
+public static class DrnRun
+{
+    /// <summary>Runs (or resumes) a DRN training into <paramref name="runDirectory"/>.</summary>
+    public static TrainingRunInfo Run(string cacheDirectory, string runDirectory, DrnRunOptions options, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        var attempt = options;
+        for (var restart = 0; ; restart++)
+        {
+            try
+            {
+                var info = RunOnce(cacheDirectory, runDirectory, attempt, observer, cancellationToken);
+                if (restart > 0)
+                {
+                    info = info with { Figures = new Dictionary<string, double>(info.Figures) { ["restarts"] = restart } };
+                    info.Write(runDirectory);
+                }
+
+                return info;
+            }
+            catch (TrainingDivergedException ex) when (restart < options.MaxRestarts)
+            {
+                var fromCheckpoint = File.Exists(Path.Combine(runDirectory, TrainingRunInfo.FileName));
+                attempt = attempt with { Seed = attempt.Seed + 7919, Resume = fromCheckpoint };
+                observer?.OnNote($"{ex.Message} Restarting {(fromCheckpoint ? "from the last checkpoint" : "afresh")} with seed {attempt.Seed}.");
+            }
+        }
+    }
+
+    private static TrainingRunInfo RunOnce(string cacheDirectory, string runDirectory, DrnRunOptions options, ITrainingObserver? observer, CancellationToken cancellationToken)
+    {
+        if (options.Steps < 1 || options.PretrainSteps < 0 || options.BatchSize < 2)
+        {
+            throw new TrainerException("The DRN needs at least 1 step, no negative pre-training steps and a batch of at least 2.");
+        }
+
+        using var set = TrainingSet.LoadNormals(cacheDirectory);
+        var preprocessing = set.Cache.Manifest.Preprocessing;
+        TrainingRunInfo? dedn = null;
+        NetworkProfile profile;
+        if (options.Input == DrnInput.Difference)
+        {
+            var dednRun = options.DeDnRun ?? throw new TrainerException("Difference-image training needs --dedn (the folder of a `train dedn` run).");
+            dedn = TrainingRunInfo.Read(dednRun, "dedn");
+            if (System.Text.Json.JsonSerializer.Serialize(dedn.Preprocessing) != System.Text.Json.JsonSerializer.Serialize(preprocessing))
+            {
+                throw new TrainerException($"The DeDN in {dednRun} was trained on slices prepared differently ({dedn.Preprocessing.Mode}, {dedn.Preprocessing.Size}²) from {cacheDirectory}; prepare both the same way.");
+            }
+
+            profile = dedn.Profile;
+        }
+        else
+        {
+            profile = NetworkProfile.Named(options.Profile) with { Size = set.Cache.Manifest.Width };
+        }
+
+        var (normals, positives) = DrnInputs(set, dedn, options, observer);
+        using var normalInputs = normals;
+        using var positiveInputs = positives;
+        var drnOptions = new DrnTrainingOptions
+        {
+            PretrainSteps = options.PretrainSteps,
+            Steps = options.Steps,
+            BatchSize = options.BatchSize,
+            LearningRate = options.LearningRate,
+            LambdaCompact = options.LambdaCompact,
+            LambdaDiscriminate = options.LambdaDiscriminate,
+            Input = options.Input,
+            Seed = options.Seed,
+        };
+        var checkpoint = TrainingRunInfo.CheckpointOf(runDirectory);
+        using var trainer = new DrnTrainer(preprocessing.Channels, profile, drnOptions, options.Device);
+        if (options.Resume)
+        {
+            TrainingRunInfo.Read(runDirectory, "drn");
+            trainer.LoadCheckpoint(checkpoint);
+            observer?.OnNote($"resumed at step {trainer.StepsDone}");
+        }
+
+        var total = options.PretrainSteps + options.Steps;
+        TrainingRunInfo Info(string status, IReadOnlyDictionary<string, double> losses) => new()
+        {
+            Kind = "drn",
+            Status = status,
+            StepsDone = trainer.StepsDone,
+            StepsPlanned = total,
+            Seed = options.Seed,
+            Cache = Path.GetFullPath(cacheDirectory),
+            Profile = profile,
+            Preprocessing = preprocessing,
+            Grid = dedn?.Grid ?? new GridSettings(),
+            CannySigma = dedn?.CannySigma ?? 1.0,
+            DrnInput = options.Input,
+            DeDnRun = options.DeDnRun is null ? null : Path.GetFullPath(options.DeDnRun),
+            TrainingData = set.Summary,
+            LastLosses = losses,
+            Options = options.ToString(),
+        };
+
+        var random = new Random(HashCode.Combine(options.Seed, trainer.StepsDone));
+        IReadOnlyDictionary<string, double> last = new Dictionary<string, double>();
+        while (trainer.StepsDone < total)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                trainer.SaveCheckpoint(checkpoint);
+                Info("stopped", last).Write(runDirectory);
+                observer?.OnNote($"stopped at step {trainer.StepsDone}; checkpoint written, continue with --resume");
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (trainer.StepsDone >= options.PretrainSteps && trainer.Center is null)
+            {
+                // Outside any dispose scope of ours: the trainer keeps the centre tensor.
+                trainer.FitCenter(normalInputs);
+                observer?.OnNote("centre c fitted on the normals' embeddings");
+            }
+
+            using (var scope = NewDisposeScope())
+            {
+                var index = set.SampleIndices(random, options.BatchSize);
+                last = trainer.StepsDone < options.PretrainSteps
+                    ? new Dictionary<string, double> { ["infonce"] = trainer.PretrainStep(normalInputs.index_select(0, index)) }
+                    : trainer.Step(normalInputs.index_select(0, index), positiveInputs.index_select(0, index), set.Masks.index_select(0, index));
+            }
+
+            var phase = trainer.StepsDone <= options.PretrainSteps ? "drn-pretrain" : "drn";
+            Divergence.Check(phase, trainer.StepsDone, last);
+            observer?.OnStep(new TrainingProgress(phase, trainer.StepsDone, total, last));
+            if (options.CheckpointEvery > 0 && trainer.StepsDone % options.CheckpointEvery == 0 && trainer.StepsDone < total)
+            {
+                trainer.SaveCheckpoint(checkpoint);
+                Info("running", last).Write(runDirectory);
+                observer?.OnNote($"checkpoint at step {trainer.StepsDone}");
+            }
+        }
+
+        if (trainer.Center is null)
+        {
+            trainer.FitCenter(normalInputs);
+        }
+
+        trainer.SaveCheckpoint(checkpoint);
+        var info = Info("complete", last);
+        info.Write(runDirectory);
+        return info;
+    }
+
+    // The DRN's inputs: x_dif of the normals and of cutout views (the method), or the masked raw images (ablation).
+    private static (Tensor Normals, Tensor Positives) DrnInputs(TrainingSet set, TrainingRunInfo? dedn, DrnRunOptions options, ITrainingObserver? observer)
+    {
+        using var scope = NewDisposeScope();
+        var cutouts = AnomalyViews.Cutout(set.Images, set.Masks, new Random(options.Seed));
+        if (dedn is null)
+        {
+            return ((set.Images * set.Masks).MoveToOuterDisposeScope(), (cutouts * set.Masks).MoveToOuterDisposeScope());
+        }
+
+        observer?.OnNote($"computing difference images of {set.Count} normals and their cutout views with the DeDN ({dedn.Grid.K}×{dedn.Grid.K} grid)");
+        using var generator = DeDnCheckpoint.LoadGenerator(options.DeDnRun!, dedn, options.Device);
+        var normals = DifferenceImage.Compute(generator.Generator, generator.Canny, dedn.Grid, set.Images, set.Masks).to(CPU);
+        var positives = DifferenceImage.Compute(generator.Generator, generator.Canny, dedn.Grid, cutouts, set.Masks).to(CPU);
+        return (normals.MoveToOuterDisposeScope(), positives.MoveToOuterDisposeScope());
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Isl.Model.Bundles;
+using Isl.Testing;
+using Isl.Trainer.Tests.Support;
+using Isl.Trainer.Training;
+
+namespace Isl.Trainer.Tests.Cli;
+
+public sealed class EndToEndTrainingTests
+{
+    [Fact]
+    public async Task PrepareTrainCalibrateEvaluateOnATinySyntheticSet()
+    {
+        using var temp = new TempDirectory();
+        var data = temp.Combine("data");
+        SyntheticPngSet.Write(data, normals: 8, disorders: 4, size: 64, seed: 5);
+        string[] runtime = ["--device", "cpu", "--threads", "2"];
+
+        Assert.Equal(0, await TrainerCli.RunAsync("prepare", "--data", data, "--out", temp.Combine("normals"), "--size", "64", "--select", "normals"));
+        Assert.Equal(0, await TrainerCli.RunAsync(["train", "dedn", "--data", temp.Combine("normals"), "--out", temp.Combine("dedn"), "--profile", "tiny", "--steps", "4", "--batch", "4", "--checkpoint-every", "2", "--seed", "3", .. runtime]));
+        Assert.Equal(0, await TrainerCli.RunAsync(["train", "drn", "--data", temp.Combine("normals"), "--dedn", temp.Combine("dedn"), "--out", temp.Combine("drn"), "--pretrain-steps", "3", "--steps", "4", "--batch", "4", "--seed", "3", "--model-id", "e2e-test", .. runtime]));
+        var bundle = temp.Combine("drn", "bundle");
+        Assert.Equal("e2e-test", ModelBundle.ReadManifest(bundle).ModelId);
+        Assert.Equal("complete", TrainingRunInfo.Read(temp.Combine("dedn"), "dedn").Status);
+
+        Assert.Equal(0, await TrainerCli.RunAsync(["calibrate", "--bundle", bundle, "--data", data, "--level", "slice", "--work", temp.Combine("calibration"), .. runtime]));
+        var thresholds = ModelBundle.ReadManifest(bundle).Thresholds;
+        Assert.NotNull(thresholds.Scan);
+        Assert.Contains("harmonic-mean", thresholds.Method, StringComparison.Ordinal);
+
+        Assert.Equal(0, await TrainerCli.RunAsync(["evaluate", "--bundle", bundle, "--data", data, "--out", temp.Combine("eval"), "--bootstrap", "100", .. runtime]));
+        using var metrics = JsonDocument.Parse(File.ReadAllText(temp.Combine("eval", "metrics.json")));
+        Assert.InRange(metrics.RootElement.GetProperty("auroc").GetDouble(), 0.0, 1.0);
+        Assert.Equal(thresholds.Scan, metrics.RootElement.GetProperty("threshold").GetDouble());
+        Assert.True(File.Exists(temp.Combine("eval", "roc-slice.png")));
+        Assert.Equal(13, File.ReadAllLines(temp.Combine("eval", "scores.csv")).Length);
+    }
+
+    [Fact]
+    public void ResumeContinuesFromTheCheckpointAndCancellationStopsWithOne()
+    {
+        using var temp = new TempDirectory();
+        SyntheticPngSet.Write(temp.Combine("data"), normals: 6, disorders: 0, size: 32, seed: 2);
+        Isl.Trainer.Data.PngDatasetPreparer.Prepare(temp.Combine("data"), temp.Combine("cache"), new Isl.Trainer.Data.PreparationOptions { Size = 32 });
+        var options = new DeDnRunOptions { Profile = "tiny", Steps = 2, BatchSize = 2, CheckpointEvery = 1, Seed = 3, Device = Isl.Model.Runtime.DeviceOption.Cpu };
+
+        using (var cancelled = new CancellationTokenSource())
+        {
+            cancelled.Cancel();
+            Assert.Throws<OperationCanceledException>(() => DeDnRun.Run(temp.Combine("cache"), temp.Combine("run"), options, null, cancelled.Token));
+        }
+
+        var stopped = TrainingRunInfo.Read(temp.Combine("run"), "dedn");
+        Assert.Equal(("stopped", 0), (stopped.Status, stopped.StepsDone));
+
+        var first = DeDnRun.Run(temp.Combine("cache"), temp.Combine("run"), options with { Resume = true });
+        Assert.Equal(("complete", 2), (first.Status, first.StepsDone));
+        var resumed = DeDnRun.Run(temp.Combine("cache"), temp.Combine("run"), options with { Steps = 3, Resume = true });
+        Assert.Equal(3, resumed.StepsDone);
+        Assert.Throws<TrainerException>(() => TrainingRunInfo.Read(temp.Combine("run"), "drn"));
+    }
+}
