@@ -30,7 +30,8 @@ public sealed partial class DicomDataset
     public string[] GetStrings(DicomTag tag)
     {
         var element = GetElement(tag);
-        if (DicomVRInfo.IsString(element.VR) && !DicomVRInfo.IsMultiValuedText(element.VR))
+        var vr = EffectiveVR(element);
+        if (DicomVRInfo.IsString(vr) && !DicomVRInfo.IsMultiValuedText(vr))
         {
             return [ElementText(element)];
         }
@@ -63,9 +64,10 @@ public sealed partial class DicomDataset
             return element.Items.Count;
         }
 
-        return DicomVRInfo.IsString(element.VR)
-            ? (DicomVRInfo.IsMultiValuedText(element.VR) ? DicomText.CountComponents(DicomText.TrimValue(element.Data.Span, element.VR)) : (element.Length > 0 ? 1 : 0))
-            : DicomBinary.Count(element.Data.Span, element.VR);
+        var vr = EffectiveVR(element);
+        return DicomVRInfo.IsString(vr)
+            ? (DicomVRInfo.IsMultiValuedText(vr) ? DicomText.CountComponents(DicomText.TrimValue(element.Data.Span, vr)) : (element.Length > 0 ? 1 : 0))
+            : DicomBinary.Count(element.Data.Span, vr);
     }
 
     /// <summary>The <paramref name="index"/>-th value as an unsigned 16-bit integer.</summary>
@@ -228,39 +230,54 @@ public sealed partial class DicomDataset
     /// <summary>The fragments of encapsulated pixel data, or null when absent or native.</summary>
     public DicomFragmentSequence? GetFragments(DicomTag tag) => TryGetElement(tag, out var element) ? element.Fragments : null;
 
+    /// <summary>The VR to decode with: a standard tag stored as UN is read with its dictionary VR.</summary>
+    private static DicomVR EffectiveVR(DicomElement element)
+    {
+        if (element.VR != DicomVR.UN || element.Tag.IsPrivate)
+        {
+            return element.VR;
+        }
+
+        var vr = DicomDictionary.Default.GetVR(element.Tag);
+        return vr is DicomVR.UN or DicomVR.None or DicomVR.SQ ? DicomVR.UN : vr;
+    }
+
     private static bool TryGetInt64(DicomElement element, int index, out long value)
     {
         value = 0;
-        if (DicomVRInfo.IsString(element.VR))
+        var vr = EffectiveVR(element);
+        if (DicomVRInfo.IsString(vr))
         {
             return DicomText.TryGetComponent(element.Data.Span, index, out var component) && DicomNumberText.TryParseInt64(component, out value);
         }
 
-        return !element.IsSequence && !element.IsEncapsulated && DicomBinary.TryReadInt64(element.Data.Span, element.VR, index, out value);
+        return !element.IsSequence && !element.IsEncapsulated && DicomBinary.TryReadInt64(element.Data.Span, vr, index, out value);
     }
 
     private static bool TryGetDouble(DicomElement element, int index, out double value)
     {
         value = 0;
-        if (DicomVRInfo.IsString(element.VR))
+        var vr = EffectiveVR(element);
+        if (DicomVRInfo.IsString(vr))
         {
             return DicomText.TryGetComponent(element.Data.Span, index, out var component) && DicomNumberText.TryParseDouble(component, out value);
         }
 
-        return !element.IsSequence && !element.IsEncapsulated && DicomBinary.TryReadDouble(element.Data.Span, element.VR, index, out value);
+        return !element.IsSequence && !element.IsEncapsulated && DicomBinary.TryReadDouble(element.Data.Span, vr, index, out value);
     }
 
     private string ElementText(DicomElement element)
     {
-        if (!DicomVRInfo.IsString(element.VR))
+        var vr = EffectiveVR(element);
+        if (!DicomVRInfo.IsString(vr))
         {
-            return DicomBinary.Format(element.Data.Span, element.VR);
+            return DicomBinary.Format(element.Data.Span, vr);
         }
 
-        var trimmed = element.VR is DicomVR.LT or DicomVR.ST or DicomVR.UT
-            ? DicomText.TrimValue(element.Data.Span, element.VR)
+        var trimmed = vr is DicomVR.LT or DicomVR.ST or DicomVR.UT
+            ? DicomText.TrimValue(element.Data.Span, vr)
             : TrimTrailing(element.Data.Span);
-        return DicomText.Decode(trimmed, element.VR, TextEncoding);
+        return DicomText.Decode(trimmed, vr, TextEncoding);
     }
 
     private string ElementTextOrBinary(DicomElement element) =>

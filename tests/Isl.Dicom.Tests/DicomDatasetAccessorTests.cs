@@ -156,4 +156,14 @@ public class DicomDatasetAccessorTests
         Assert.Null(dataset.GetFragments(DicomTags.Rows));
         Assert.False(dataset.TryGetBytes(DicomTags.PixelData, out _));
     }
+
+    [Fact]
+    public void Standard_tags_stored_as_UN_decode_with_their_dictionary_vr()
+    {
+        var dataset = new DicomDataset()
+            .SetBytes(DicomTags.Rows, DicomVR.UN, new byte[] { 0x00, 0x02 })
+            .SetBytes(DicomTags.PatientName, DicomVR.UN, "Doe^J "u8.ToArray());
+        Assert.Equal(512, dataset.GetUInt16(DicomTags.Rows));
+        Assert.Equal("Doe^J", dataset.GetString(DicomTags.PatientName));
+    }
 }
