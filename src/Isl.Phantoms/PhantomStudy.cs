@@ -33,7 +33,7 @@ public sealed class PhantomStudy
         ImageOrientationPatient =
         [
             geometry.RowDirection.X, geometry.RowDirection.Y, geometry.RowDirection.Z,
-            Math.Round(geometry.ColumnDirection.X, 6), Math.Round(geometry.ColumnDirection.Y, 6), Math.Round(geometry.ColumnDirection.Z, 6),
+            Math.Round(geometry.ColumnDirection.X, 6) + 0.0, Math.Round(geometry.ColumnDirection.Y, 6) + 0.0, Math.Round(geometry.ColumnDirection.Z, 6) + 0.0,
         ];
         Lesions = lesions.Select(Label).ToArray();
     }

@@ -70,7 +70,7 @@ public static class MontageBuilder
         }
         else
         {
-            (low, high) = ((int)(hu.Count * 0.15), (int)(hu.Count * 0.85));
+            (low, high) = ((int)(hu.Count * 0.2), (int)(hu.Count * 0.78));
         }
 
         low = Math.Clamp(low, 0, hu.Count - 1);
