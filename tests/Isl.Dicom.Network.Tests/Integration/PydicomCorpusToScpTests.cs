@@ -8,7 +8,7 @@ public sealed class PydicomCorpusToScpTests
     [Fact]
     public async Task Uncompressed_files_arrive_equal_outside_the_meta()
     {
-        var files = PydicomCorpus.SupportedFiles().Where(f => !f.Syntax.IsEncapsulated).ToList();
+        var files = PydicomCorpus.SupportedFiles().Where(f => !f.Syntax.IsEncapsulated && DcmtkReadsSopInstance(f.Path)).ToList();
         Assert.True(files.Count > 50, $"only {files.Count} corpus files");
         await AssertStoredEqualAsync(files.Select(f => (f.Path, f.SopInstanceUid)).ToList(), []);
     }
@@ -18,10 +18,14 @@ public sealed class PydicomCorpusToScpTests
     [InlineData("1.2.840.10008.1.2.4.70", "-xs")]
     public async Task Lossless_compressed_files_proposed_as_is_arrive_byte_equal(string syntax, string storescuOption)
     {
-        var files = PydicomCorpus.SupportedFiles().Where(f => f.Syntax.Uid == syntax).ToList();
+        var files = PydicomCorpus.SupportedFiles().Where(f => f.Syntax.Uid == syntax && DcmtkReadsSopInstance(f.Path)).ToList();
         Assert.NotEmpty(files);
         await AssertStoredEqualAsync(files.Select(f => (f.Path, f.SopInstanceUid)).ToList(), [storescuOption], syntax);
     }
+
+    /// <summary>storescu can only send what dcmtk parses: files where it finds the SOP Instance UID as UI (e.g. not rtdose_rle.dcm).</summary>
+    private static bool DcmtkReadsSopInstance(string path) =>
+        ExternalTool.Run("dcmdump", ["-q", "-s", "+P", "0008,0018", path]).StdOut.Contains(" UI [", StringComparison.Ordinal);
 
     private static async Task AssertStoredEqualAsync(List<(string Path, string Sop)> files, string[] storescuOptions, string? preferredSyntax = null)
     {
