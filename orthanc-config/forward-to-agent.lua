@@ -9,7 +9,8 @@ function OnStableStudy(studyId, tags, metadata)
   for i, s in pairs(series) do
     if s['MainDicomTags']['Modality'] == 'CT' then
       print('isl: forwarding CT series ' .. s['ID'] .. ' of study ' .. studyId .. ' to ' .. AGENT_MODALITY)
-      SendToModality(s['ID'], AGENT_MODALITY)
+      -- SendToModality() takes instances in Orthanc's Lua; a whole series goes through the REST job.
+      RestApiPost('/modalities/' .. AGENT_MODALITY .. '/store', s['ID'])
     end
   end
 end

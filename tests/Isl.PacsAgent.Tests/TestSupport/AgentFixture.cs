@@ -28,14 +28,16 @@ public static class AgentFixture
     public static Uri HttpRoot(IReadOnlyDictionary<string, string?> settings) =>
         new($"http://{IPAddress.Loopback}:{settings["Http:Port"]}/");
 
-    public static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout, string what)
+    public static Task WaitForAsync(Func<bool> condition, TimeSpan timeout, string what) => WaitForAsync(condition, timeout, what, () => "");
+
+    public static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout, string what, Func<string> state)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Timed out after {timeout.TotalSeconds} s waiting for {what}.");
+                throw new TimeoutException($"Timed out after {timeout.TotalSeconds} s waiting for {what}. {state()}");
             }
 
             await Task.Delay(50);

@@ -44,10 +44,36 @@ public sealed class OrthancServer : IDisposable
         var path = temp.Combine("orthanc.json");
         File.WriteAllText(path, JsonSerializer.Serialize(config));
         process = ExternalTool.Start("Orthanc", [path], workingDirectory: temp.Path);
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+    }
+
+    private readonly System.Text.StringBuilder log = new();
+
+    /// <summary>The last lines Orthanc printed (for failure messages).</summary>
+    public string Log
+    {
+        get
+        {
+            lock (log)
+            {
+                var text = log.ToString();
+                return text.Length > 4000 ? text[^4000..] : text;
+            }
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (log)
+            {
+                log.AppendLine(line);
+            }
+        }
     }
 
     public int HttpPort { get; }
