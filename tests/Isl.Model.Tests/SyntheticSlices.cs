@@ -7,6 +7,8 @@ internal static class SyntheticSlices
 {
     public static (Tensor Images, Tensor Masks) Heads(int count, int size, int seed, bool lesion = false)
     {
+        // OpenMP's thread count is per calling thread: pin it on whichever thread xunit runs this test.
+        Isl.Model.Runtime.TorchRuntime.SetThreads(1);
         var random = new Random(seed);
         var images = new float[count * size * size];
         var masks = new float[count * size * size];

@@ -15,6 +15,9 @@ public sealed record DrnTrainingOptions
     /// <summary>Adam learning rate.</summary>
     public double LearningRate { get; init; } = 1e-3;
 
+    /// <summary>Gradient-norm clip of the SVDD steps.</summary>
+    public double GradientClipNorm { get; init; } = 5.0;
+
     /// <summary>Weight λc of the compactness loss (h and h⁻ towards c).</summary>
     public double LambdaCompact { get; init; } = 1.0;
 

@@ -94,6 +94,7 @@ public sealed class DeDnTrainer : IDisposable
         var dLoss = NonSaturatingAdversarialLoss.Discriminator(Discriminator.forward(x), Discriminator.forward(output.detach()));
         discriminatorOptimizer.zero_grad();
         dLoss.backward();
+        nn.utils.clip_grad_norm_(Discriminator.parameters(), options.GradientClipNorm);
         discriminatorOptimizer.step();
 
         var fake = Discriminator.Features(output);
@@ -127,6 +128,7 @@ public sealed class DeDnTrainer : IDisposable
         var gLoss = l1 + (adversarial * options.AdversarialWeight) + (perceptual * options.PerceptualWeight) + (style * options.StyleWeight);
         generatorOptimizer.zero_grad();
         gLoss.backward();
+        nn.utils.clip_grad_norm_(Generator.parameters(), options.GradientClipNorm);
         generatorOptimizer.step();
         StepsDone++;
         using var holeL1 = ((output.detach() - x).abs() * holes).sum() / (holes.sum() * x.shape[1]).clamp_min(1);

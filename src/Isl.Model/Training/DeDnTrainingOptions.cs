@@ -14,6 +14,9 @@ public sealed record DeDnTrainingOptions
     /// <summary>Discriminator learning rate relative to the generator's.</summary>
     public double DiscriminatorLearningRateRatio { get; init; } = 0.1;
 
+    /// <summary>Gradient-norm clip for generator and discriminator (keeps the GAN from diverging to NaN).</summary>
+    public double GradientClipNorm { get; init; } = 1.0;
+
     /// <summary>L1 weight inside holes (outside holes weighs 1).</summary>
     public double HoleWeight { get; init; } = 6.0;
 

@@ -130,6 +130,7 @@ public sealed class DrnTrainer : IDisposable
         var loss = (compact * options.LambdaCompact) + (discriminate * options.LambdaDiscriminate);
         optimizer.zero_grad();
         loss.backward();
+        nn.utils.clip_grad_norm_(Encoder.parameters(), options.GradientClipNorm);
         optimizer.step();
         StepsDone++;
         return new Dictionary<string, double>
