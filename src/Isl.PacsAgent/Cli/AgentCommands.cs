@@ -1,14 +1,15 @@
 using System.CommandLine;
+using Isl.PacsAgent.Demo;
 using Isl.PacsAgent.Hosting;
 using Microsoft.Extensions.Hosting;
 
 namespace Isl.PacsAgent.Cli;
 
-/// <summary>Builds the agent verbs of <c>isl-agent</c>: <c>run</c>.</summary>
+/// <summary>Builds the agent verbs of <c>isl-agent</c>: <c>run</c>, <c>demo</c>.</summary>
 internal static class AgentCommands
 {
     /// <summary>Creates the top-level commands of this group.</summary>
-    public static IEnumerable<Command> Create() => [CreateRun()];
+    public static IEnumerable<Command> Create() => [CreateRun(), CreateDemo()];
 
     private static Command CreateRun()
     {
@@ -48,6 +49,28 @@ internal static class AgentCommands
             }
 
             return 0;
+        });
+        return command;
+    }
+    private static Command CreateDemo()
+    {
+        var output = new Option<DirectoryInfo>("--out") { Description = "Where to write the studies' results and heatmap montages", DefaultValueFactory = _ => new DirectoryInfo("isl-demo") };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for both results", DefaultValueFactory = _ => 300 };
+        var command = new Command("demo", "Self-contained demo: generate a normal and an abnormal phantom study, run the agent in-process, send both by C-STORE, print the triage and write the SR/SC results and heatmap montages.");
+        command.Options.Add(output);
+        command.Options.Add(timeout);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            try
+            {
+                await DemoRunner.RunAsync(parseResult.GetValue(output)!.FullName, Console.Out, TimeSpan.FromSeconds(parseResult.GetValue(timeout)), cancellationToken).ConfigureAwait(false);
+                return 0;
+            }
+            catch (Exception ex) when (ex is DemoFailedException or AgentConfigurationException or Isl.Dicom.Network.DicomNetworkException or IOException)
+            {
+                await Console.Error.WriteLineAsync("demo failed: " + ex.Message).ConfigureAwait(false);
+                return 1;
+            }
         });
         return command;
     }
