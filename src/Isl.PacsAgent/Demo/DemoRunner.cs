@@ -101,7 +101,9 @@ public static class DemoRunner
                 var record = await WaitForResultAsync(store, study.Identity.StudyInstanceUid, label, clock, timeout, cancellationToken).ConfigureAwait(false);
                 var totalSeconds = clock.Elapsed.TotalSeconds;
                 var files = ResultFiles.List(resultsRoot, record.StudyInstanceUid, record.Revision);
-                var heatmaps = files.Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "sc").Select(f => DicomFile.Open(f).Dataset).ToList();
+                var heatmaps = files.Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "sc").Select(f => DicomFile.Open(f).Dataset)
+                    .OrderBy(ds => ds.TryGetInt32(DicomTags.InstanceNumber, out var number) ? number : int.MaxValue)
+                    .ToList();
                 string? montage = null;
                 if (heatmaps.Count > 0)
                 {
