@@ -18,7 +18,7 @@ public class OrthancStorageTests
     [Fact]
     public async Task RetriesAreAlreadyStoredAndANewModelVersionAddsNewSeries()
     {
-        using var orthanc = new OrthancPeer();
+        using var orthanc = await OrthancProcess.StartAsync();
         using var folder = new TempDirectory("isl-reports");
         var first = SaveOutputs(TriageFixtures.Abnormal(), folder, "first");
         var retry = SaveOutputs(TriageFixtures.Abnormal() with { CompletedAt = DateTimeOffset.UtcNow }, folder, "retry");
@@ -33,17 +33,17 @@ public class OrthancStorageTests
             Assert.Equal("AlreadyStored", await orthanc.StoreAsync(path));
         }
 
-        Assert.Equal(first.Count, (await orthanc.GetAsync("instances")).GetArrayLength());
-        var study = (await orthanc.GetAsync("studies")).EnumerateArray().Single().GetString();
-        Assert.Equal(2, (await orthanc.GetAsync($"studies/{study}/series")).GetArrayLength());
+        Assert.Equal(first.Count, (await orthanc.GetJsonAsync("instances")).GetArrayLength());
+        var study = (await orthanc.GetJsonAsync("studies")).EnumerateArray().Single().GetString();
+        Assert.Equal(2, (await orthanc.GetJsonAsync($"studies/{study}/series")).GetArrayLength());
 
         foreach (var path in SaveOutputs(TriageFixtures.Abnormal("2027.1.0"), folder, "next"))
         {
             Assert.Equal("Success", await orthanc.StoreAsync(path));
         }
 
-        Assert.Equal(4, (await orthanc.GetAsync($"studies/{study}/series")).GetArrayLength());
-        var tags = await orthanc.GetAsync($"studies/{study}");
+        Assert.Equal(4, (await orthanc.GetJsonAsync($"studies/{study}/series")).GetArrayLength());
+        var tags = await orthanc.GetJsonAsync($"studies/{study}");
         Assert.Equal(TriageFixtures.StudyUid, tags.GetProperty("MainDicomTags").GetProperty("StudyInstanceUID").GetString());
         Assert.Equal("PHANTOM-001", tags.GetProperty("PatientMainDicomTags").GetProperty("PatientID").GetString());
     }

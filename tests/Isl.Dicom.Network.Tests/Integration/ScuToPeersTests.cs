@@ -37,7 +37,7 @@ public sealed class ScuToPeersTests
     public async Task Our_scu_stores_in_orthanc_and_orthanc_stores_back_into_our_scp()
     {
         await using var scp = new ScpHost();
-        using var orthanc = new OrthancHost(new Dictionary<string, object> { ["isl"] = new object[] { "ISL-TEST", "127.0.0.1", scp.Port } });
+        using var orthanc = await OrthancProcess.StartAsync(new OrthancOptions { Modalities = { ["isl"] = new object[] { "ISL-TEST", "127.0.0.1", scp.Port } } });
         var client = new DicomClient(new DicomClientOptions { Host = "127.0.0.1", Port = orthanc.DicomPort, CalledAeTitle = "ORTHANC" });
         var files = SharedData.GeHeadCtFiles();
         var results = await client.StoreAsync(files.Select(StoreItem.FromFile));

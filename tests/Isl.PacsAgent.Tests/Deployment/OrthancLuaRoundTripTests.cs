@@ -22,7 +22,7 @@ public sealed class OrthancLuaRoundTripTests
     {
         using var temp = new TempDirectory("isl-e2e");
         var agentPort = FreePort.Next();
-        using var orthanc = await OrthancServer.StartAsync(agentPort, config =>
+        using var orthanc = await PacsOrthanc.StartAsync(agentPort, config =>
         {
             config["LuaScripts"] = new[] { RepositoryRoot.Combine("orthanc-config", "forward-to-agent.lua") };
         });
@@ -55,7 +55,7 @@ public sealed class OrthancLuaRoundTripTests
             using var rest = orthanc.Rest();
             using var lookup = await rest.PostAsync("tools/lookup", new StringContent(study.StudyInstanceUid));
             var orthancId = JsonDocument.Parse(await lookup.Content.ReadAsStringAsync()).RootElement[0].GetProperty("ID").GetString();
-            var metadata = await rest.GetStringAsync($"studies/{orthancId}/metadata/{OrthancServer.MetadataName}");
+            var metadata = await rest.GetStringAsync($"studies/{orthancId}/metadata/{PacsOrthanc.MetadataName}");
             Assert.StartsWith("ABNORMAL score=0.9", metadata, StringComparison.Ordinal);
             var instances = JsonDocument.Parse(await rest.GetStringAsync($"studies/{orthancId}/instances")).RootElement.GetArrayLength();
             Assert.Equal(16 + 1 + 16, instances);

@@ -13,7 +13,7 @@ public sealed class OrthancChangeFeedTests
     [Fact]
     public async Task AStableStudyInOrthancIsFetchedByWadoRsAndScored()
     {
-        using var orthanc = await OrthancServer.StartAsync();
+        using var orthanc = await PacsOrthanc.StartAsync();
         using var temp = new TempDirectory("isl-feed");
         var settings = AgentFixture.Settings(temp, stableAgeSeconds: 0.5);
         settings["Ingest:Orthanc:Enabled"] = "true";

@@ -16,7 +16,7 @@ public sealed class OrthancDicomWebTests
     [Fact]
     public async Task StowThenWadoRoundTripsEveryInstanceInExplicitLittleEndian()
     {
-        using var orthanc = await OrthancServer.StartAsync();
+        using var orthanc = await PacsOrthanc.StartAsync();
         using var temp = new TempDirectory("isl-stow");
         var study = new CtStudyBuilder();
         var files = CtStudyBuilder.Save(study.Series(slices: 6), temp.Path);
@@ -44,7 +44,7 @@ public sealed class OrthancDicomWebTests
     [Fact]
     public async Task StowOfAFileOrthancRejectsIsAClearError()
     {
-        using var orthanc = await OrthancServer.StartAsync();
+        using var orthanc = await PacsOrthanc.StartAsync();
         using var temp = new TempDirectory("isl-stow-bad");
         var junk = temp.Combine("junk.dcm");
         await File.WriteAllBytesAsync(junk, new byte[300]);
@@ -57,13 +57,13 @@ public sealed class OrthancDicomWebTests
     [Fact]
     public async Task OrthancRestDestinationUploadsIdempotentlyAndSetsTheTriageMetadata()
     {
-        using var orthanc = await OrthancServer.StartAsync();
+        using var orthanc = await PacsOrthanc.StartAsync();
         using var temp = new TempDirectory("isl-rest");
         var study = new CtStudyBuilder();
         var files = CtStudyBuilder.Save(study.Series(slices: 3), temp.Path);
         using var http = orthanc.Rest();
         var api = RestService.For<IOrthancApi>(http);
-        var destination = new OrthancRestDestination("orthanc", api, OrthancServer.MetadataName);
+        var destination = new OrthancRestDestination("orthanc", api, PacsOrthanc.MetadataName);
         var triage = new StudyTriage("1.2", 0.91234, 0.5, true, "1.0.0", "h", DateTimeOffset.UtcNow, 2);
         var package = new DeliveryPackage(new StudyRecord { StudyInstanceUid = study.StudyInstanceUid, State = StudyState.Delivering }, 1, triage, files);
 
@@ -72,7 +72,7 @@ public sealed class OrthancDicomWebTests
 
         var lookup = Assert.Single(await api.LookupAsync(study.StudyInstanceUid, CancellationToken.None));
         Assert.Equal("Study", lookup.Type);
-        Assert.Equal("ABNORMAL score=0.9123 threshold=0.5000 model=1.0.0", await api.GetStudyMetadataAsync(lookup.ID, OrthancServer.MetadataName, CancellationToken.None));
+        Assert.Equal("ABNORMAL score=0.9123 threshold=0.5000 model=1.0.0", await api.GetStudyMetadataAsync(lookup.ID, PacsOrthanc.MetadataName, CancellationToken.None));
         var instances = JsonDocument.Parse(await http.GetStringAsync($"studies/{lookup.ID}/instances")).RootElement;
         Assert.Equal(3, instances.GetArrayLength());
     }
@@ -80,9 +80,9 @@ public sealed class OrthancDicomWebTests
     [Fact]
     public async Task OrthancRestDestinationFailsClearlyWhenTheStudyIsAbsentOrOrthancIsDown()
     {
-        using var orthanc = await OrthancServer.StartAsync();
+        using var orthanc = await PacsOrthanc.StartAsync();
         using var http = orthanc.Rest();
-        var destination = new OrthancRestDestination("orthanc", RestService.For<IOrthancApi>(http), OrthancServer.MetadataName);
+        var destination = new OrthancRestDestination("orthanc", RestService.For<IOrthancApi>(http), PacsOrthanc.MetadataName);
         var triage = new StudyTriage("1.2", 0.1, 0.5, false, "1.0.0", "h", DateTimeOffset.UtcNow, 2);
         var package = new DeliveryPackage(new StudyRecord { StudyInstanceUid = "1.2.3.999", State = StudyState.Delivering }, 1, triage, []);
 
@@ -90,7 +90,7 @@ public sealed class OrthancDicomWebTests
         Assert.Contains("has no study 1.2.3.999", absent.Message, StringComparison.Ordinal);
 
         using var down = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/") };
-        var unreachable = new OrthancRestDestination("down", RestService.For<IOrthancApi>(down), OrthancServer.MetadataName);
+        var unreachable = new OrthancRestDestination("down", RestService.For<IOrthancApi>(down), PacsOrthanc.MetadataName);
         var ex = await Assert.ThrowsAsync<DeliveryFailedException>(() => unreachable.DeliverAsync(package, CancellationToken.None));
         Assert.Contains("unreachable", ex.Message, StringComparison.Ordinal);
     }
