@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Isl.Dicom.Network.Storage;
 
 /// <summary>Makes renames durable: fsync of a directory (POSIX only; elsewhere a no-op, as NTFS journals renames).</summary>
-internal static partial class Durability
+public static partial class Durability
 {
     private const int ReadOnly = 0;
 

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using Isl.Dicom.Network.Storage;
 
 namespace Isl.PacsAgent.Ingest;
 
@@ -19,47 +19,12 @@ public static class SpoolFiles
         }
 
         File.Move(temporary, path, overwrite: true);
-        FsyncDirectory(directory);
+        Durability.SyncDirectory(directory);
         return path;
-    }
-
-    private static void FsyncDirectory(string directory)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
-        var fd = NativeMethods.open(directory, 0);
-        if (fd < 0)
-        {
-            return;
-        }
-
-        try
-        {
-            _ = NativeMethods.fsync(fd);
-        }
-        finally
-        {
-            _ = NativeMethods.close(fd);
-        }
     }
 
     private static string SafeName(string uid) =>
         uid.Length > 0 && uid.Length <= 64 && uid.All(c => c is (>= '0' and <= '9') or '.')
             ? uid
             : throw new ArgumentException($"'{uid}' is not a valid DICOM UID.", nameof(uid));
-
-    private static class NativeMethods
-    {
-        [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
-        public static extern int open(string path, int flags);
-
-        [DllImport("libc", SetLastError = true)]
-        public static extern int fsync(int fd);
-
-        [DllImport("libc", SetLastError = true)]
-        public static extern int close(int fd);
-    }
 }
