@@ -7,6 +7,8 @@ using static TorchSharp.torch;
 
 namespace Isl.Model.Tests.Training;
 
+// Quarantined: torch training here intermittently goes NaN (issue 5); test.sh runs these separately and reports them.
+[Trait("Category", "Quarantine")]
 public sealed class DrnTrainerTests
 {
     private static readonly NetworkProfile Profile = NetworkProfile.Tiny with { Size = 32 };
