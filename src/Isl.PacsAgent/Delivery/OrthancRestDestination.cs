@@ -34,7 +34,7 @@ public sealed class OrthancRestDestination(string name, IOrthancApi api, string?
             var matches = await api.LookupAsync(package.Study.StudyInstanceUid, cancellationToken).ConfigureAwait(false);
             var study = matches.FirstOrDefault(m => m.Type.Equals("Study", StringComparison.OrdinalIgnoreCase))
                 ?? throw new DeliveryFailedException($"Orthanc has no study {package.Study.StudyInstanceUid} to flag (yet).");
-            await api.PutStudyMetadataAsync(study.ID, metadataName, TriageMetadata.Format(package.Triage), cancellationToken).ConfigureAwait(false);
+            await api.PutStudyMetadataAsync(study.ID, metadataName, TriageMetadata.Format(package), cancellationToken).ConfigureAwait(false);
         }
         catch (ApiException ex)
         {

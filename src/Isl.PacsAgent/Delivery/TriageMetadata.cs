@@ -9,4 +9,14 @@ public static class TriageMetadata
     /// <summary><c>ABNORMAL score=0.8312 threshold=0.5000 model=1.0.0</c>.</summary>
     public static string Format(StudyTriage triage) =>
         string.Create(CultureInfo.InvariantCulture, $"{triage.Flag} score={triage.Score:0.0000} threshold={triage.Threshold:0.0000} model={triage.ModelVersion}");
+
+    /// <summary><c>NOT_ANALYSED reason=no eligible series: ...</c>.</summary>
+    public static string FormatNotAnalysed(string? reason) => $"NOT_ANALYSED reason={reason ?? "unknown"}";
+
+    /// <summary>The signal of a delivery package: the triage, or "not analysed" with the study's reason.</summary>
+    public static string Format(DeliveryPackage package)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        return package.Triage is { } triage ? Format(triage) : FormatNotAnalysed(package.Study.Reason);
+    }
 }

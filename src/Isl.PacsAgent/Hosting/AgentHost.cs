@@ -89,6 +89,7 @@ public static class AgentHost
         services.TryAddSingleton<IInstanceHeaderReader, DicomInstanceHeaderReader>();
         services.TryAddSingleton<IStudyScorer, ModelStudyScorer>();
         services.TryAddSingleton<IResultWriter, ReportResultWriter>();
+        services.TryAddSingleton<INotAnalysedResultWriter, NotAnalysedReportWriter>();
         services.AddHttpClient();
         ResultDestinations.Register(services, configuration.GetSection(DeliveryOptions.SectionName).Get<DeliveryOptions>() ?? new DeliveryOptions());
 

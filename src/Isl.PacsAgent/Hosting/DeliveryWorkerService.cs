@@ -46,7 +46,8 @@ internal sealed class DeliveryWorkerService(
     private async Task DeliverAsync(DeliveryRecord delivery, Dictionary<string, IResultDestination> byName, RetrySchedule schedule, CancellationToken stoppingToken)
     {
         var study = studies.Find(delivery.StudyInstanceUid);
-        if (study?.Triage is null || study.Revision != delivery.Revision)
+        var notAnalysed = study?.State == StudyState.NotAnalysed;
+        if (study is null || study.Revision != delivery.Revision || (study.Triage is null && !notAnalysed))
         {
             deliveries.MarkSuperseded(delivery.Id);
             return;
@@ -64,7 +65,7 @@ internal sealed class DeliveryWorkerService(
         try
         {
             var files = ResultFiles.List(storage.Value.OutputPath, delivery.StudyInstanceUid, delivery.Revision);
-            await destination.DeliverAsync(new DeliveryPackage(study, delivery.Revision, study.Triage, files), stoppingToken).ConfigureAwait(false);
+            await destination.DeliverAsync(new DeliveryPackage(study, delivery.Revision, notAnalysed ? null : study.Triage, files), stoppingToken).ConfigureAwait(false);
             deliveries.MarkDelivered(delivery.Id);
             metrics.DeliveryAttempted(succeeded: true);
             AgentLog.Delivered(logger, delivery.StudyInstanceUid, delivery.Revision, delivery.Destination);
@@ -94,8 +95,9 @@ internal sealed class DeliveryWorkerService(
     private void Close(DeliveryRecord delivery)
     {
         var (finished, anyDead) = deliveries.Summarise(delivery.StudyInstanceUid, delivery.Revision);
-        if (!finished)
+        if (!finished || studies.Find(delivery.StudyInstanceUid)?.State == StudyState.NotAnalysed)
         {
+            // A "not analysed" study keeps its state and reason; its deliveries and dead letters are in the delivery store.
             return;
         }
 

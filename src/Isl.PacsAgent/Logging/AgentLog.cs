@@ -45,6 +45,9 @@ internal static partial class AgentLog
     [LoggerMessage(EventId = 6302, Level = LogLevel.Warning, Message = "Study {StudyInstanceUid} not analysed: {Reason}")]
     public static partial void NotAnalysed(ILogger logger, string studyInstanceUid, string reason);
 
+    [LoggerMessage(EventId = 6303, Level = LogLevel.Warning, Message = "Study {StudyInstanceUid}: no \"not analysed\" report can be made ({Error}); the reason is recorded in the worklist only")]
+    public static partial void NotAnalysedReportUnavailable(ILogger logger, string studyInstanceUid, string error);
+
     [LoggerMessage(EventId = 6400, Level = LogLevel.Information, Message = "Study {StudyInstanceUid} scored {Score:F4} (threshold {Threshold:F4}): {Flag} in {Seconds:F1} s")]
     public static partial void Scored(ILogger logger, string studyInstanceUid, double score, double threshold, string flag, double seconds);
 

@@ -17,6 +17,7 @@ public sealed class StudyPipeline(
     IInstanceHeaderReader headers,
     IStudyScorer scorer,
     IResultWriter writer,
+    INotAnalysedResultWriter notAnalysedWriter,
     AgentMetrics metrics,
     TimeProvider time,
     IOptions<SeriesSelectionOptions> selectionOptions,
@@ -65,13 +66,7 @@ public sealed class StudyPipeline(
 
         if (selection.Selected is not { } series)
         {
-            var reason = selection.NotAnalysedReason!;
-            AgentLog.NotAnalysed(logger, studyInstanceUid, reason);
-            if (studies.MarkNotAnalysed(studyInstanceUid, revision, reason))
-            {
-                metrics.StudyNotAnalysed();
-            }
-
+            await RecordNotAnalysedAsync(studyInstanceUid, revision, instances, selection.NotAnalysedReason!, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -80,19 +75,8 @@ public sealed class StudyPipeline(
         watch.Stop();
         var triage = new StudyTriage(series.SeriesInstanceUid, score.Score, score.Threshold, score.Abnormal, score.ModelVersion, InputHash.Compute(series), time.GetUtcNow(), watch.Elapsed.TotalSeconds);
         var study = studies.Find(studyInstanceUid)!;
-        var directory = ResultFiles.DirectoryFor(storageOptions.Value.OutputPath, studyInstanceUid, revision);
-        if (Directory.Exists(directory))
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-
-        Directory.CreateDirectory(directory);
-        var files = await writer.WriteAsync(new ResultContext(study, revision, series, score, triage, directory), cancellationToken).ConfigureAwait(false);
-        foreach (var file in files)
-        {
-            var header = headers.Read(new StoredInstance("", "", file));
-            studies.RecordOwnSeries(studyInstanceUid, header.SeriesInstanceUid, header.SopClassUid);
-        }
+        var files = await writer.WriteAsync(new ResultContext(study, revision, series, score, triage, PrepareOutputDirectory(studyInstanceUid, revision)), cancellationToken).ConfigureAwait(false);
+        RecordOwnSeries(studyInstanceUid, files);
 
         if (!studies.CompleteScoring(studyInstanceUid, revision, triage))
         {
@@ -107,6 +91,62 @@ public sealed class StudyPipeline(
         if (destinations.Count == 0)
         {
             studies.MarkDone(studyInstanceUid, revision);
+        }
+    }
+
+    /// <summary>
+    /// Records the reason and, when the study holds images to reference, writes a "not analysed" SR and queues it for
+    /// every destination: the radiologist then sees in the study itself that the AI did not triage it, and why.
+    /// The study stays <see cref="StudyState.NotAnalysed"/>; its deliveries are tracked like any other.
+    /// </summary>
+    private async Task RecordNotAnalysedAsync(string studyInstanceUid, int revision, IReadOnlyList<StoredInstance> instances, string reason, CancellationToken cancellationToken)
+    {
+        AgentLog.NotAnalysed(logger, studyInstanceUid, reason);
+        var study = studies.Find(studyInstanceUid)!;
+        var context = new NotAnalysedContext(study, revision, instances, reason, time.GetUtcNow(), PrepareOutputDirectory(studyInstanceUid, revision));
+        IReadOnlyList<string> files;
+        try
+        {
+            files = await notAnalysedWriter.WriteAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Isl.Reports.TriageReportException ex)
+        {
+            AgentLog.NotAnalysedReportUnavailable(logger, studyInstanceUid, ex.Message);
+            files = [];
+        }
+
+        RecordOwnSeries(studyInstanceUid, files);
+        if (!studies.MarkNotAnalysed(studyInstanceUid, revision, reason))
+        {
+            AgentLog.StaleResult(logger, studyInstanceUid, revision);
+            return;
+        }
+
+        metrics.StudyNotAnalysed();
+        if (files.Count > 0)
+        {
+            deliveries.Enqueue(studyInstanceUid, revision, deliveryOptions.Value.Destinations.Select(d => d.Name));
+        }
+    }
+
+    private string PrepareOutputDirectory(string studyInstanceUid, int revision)
+    {
+        var directory = ResultFiles.DirectoryFor(storageOptions.Value.OutputPath, studyInstanceUid, revision);
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    private void RecordOwnSeries(string studyInstanceUid, IEnumerable<string> files)
+    {
+        foreach (var file in files)
+        {
+            var header = headers.Read(new StoredInstance("", "", file));
+            studies.RecordOwnSeries(studyInstanceUid, header.SeriesInstanceUid, header.SopClassUid);
         }
     }
 }
