@@ -24,6 +24,13 @@ public sealed class DicomListenerOptions
     /// <summary>Accepts every calling AE and address (off by default).</summary>
     public bool AllowAnyCaller { get; set; }
 
+    /// <summary>
+    /// Accepts every storage SOP class (on by default), so that a study routed here by mistake (MR, X-ray, a CT
+    /// localizer only) is recorded "not analysed" with its reason and gets a "not analysed" SR, instead of failing at
+    /// the sender; off accepts only CT, Secondary Capture and SR objects.
+    /// </summary>
+    public bool AcceptAnySopClass { get; set; } = true;
+
     /// <summary>Maximum concurrent associations.</summary>
     public int MaxAssociations { get; set; } = 16;
 }

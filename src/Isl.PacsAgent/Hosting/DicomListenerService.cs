@@ -43,6 +43,7 @@ internal sealed class DicomListenerService(
             Port = o.Port,
             RequireAllowList = !o.AllowAnyCaller,
             MaxAssociations = o.MaxAssociations,
+            AcceptAnySopClass = o.AcceptAnySopClass,
             SpoolDirectory = spoolRoot,
         };
         foreach (var caller in o.AllowedCallers)
