@@ -20,7 +20,7 @@ internal static class TriageContentTree
             Text(HasObsContext, TriageCodes.DeviceObserverManufacturer, CommonModules.Ascii(device.Manufacturer, 1024)),
             Text(HasObsContext, TriageCodes.DeviceObserverModelName, CommonModules.Ascii(device.ModelName, 1024)),
             Code(HasConceptMod, TriageCodes.ProcedureReported, TriageCodes.CtProcedure),
-            ImageLibrary(result.ReferencedImages),
+            ImageLibrary(result),
         };
 
         if (result.Flag == TriageFlag.NotAnalysed)
@@ -40,12 +40,16 @@ internal static class TriageContentTree
         return items;
     }
 
-    private static DicomDataset ImageLibrary(IReadOnlyList<SourceImage> images)
+    // The CT/head descriptors are stated only for series the model scored; images that were merely considered (a "not
+    // analysed" MR or chest study) are listed without them rather than mislabelled.
+    private static DicomDataset ImageLibrary(TriageResult result)
     {
-        var groups = images.GroupBy(i => i.SeriesInstanceUid, StringComparer.Ordinal).Select(series => Container(Contains, TriageCodes.ImageLibraryGroup,
+        var scoredSeries = result.Slices.Select(s => s.Image.SeriesInstanceUid).ToHashSet(StringComparer.Ordinal);
+        var groups = result.ReferencedImages.GroupBy(i => i.SeriesInstanceUid, StringComparer.Ordinal).Select(series => Container(Contains, TriageCodes.ImageLibraryGroup,
         [
-            Code(HasAcqContext, TriageCodes.Modality, TriageCodes.ComputedTomography),
-            Code(HasAcqContext, TriageCodes.TargetRegion, TriageCodes.Head),
+            .. scoredSeries.Contains(series.Key)
+                ? new[] { Code(HasAcqContext, TriageCodes.Modality, TriageCodes.ComputedTomography), Code(HasAcqContext, TriageCodes.TargetRegion, TriageCodes.Head) }
+                : [],
             .. series.Select(image => Image(Contains, image)),
         ]));
         return Container(Contains, TriageCodes.ImageLibrary, groups);

@@ -80,6 +80,7 @@ public sealed class NotAnalysedStudiesTests
                 var tree = PeerChecks.Dsrdump(sr);
                 Assert.Contains("Not analysed", tree, StringComparison.Ordinal);
                 Assert.Contains(reason, tree, StringComparison.Ordinal);
+                Assert.DoesNotContain("Target Region", tree, StringComparison.Ordinal);
                 var dataset = DicomFile.Open(sr).Dataset;
                 Assert.Equal(study.StudyInstanceUid, dataset.GetString(DicomTags.StudyInstanceUID));
                 Assert.Equal(study.PatientId, dataset.GetString(DicomTags.PatientID));

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Isl.PacsAgent.Tests.TestSupport;
+using Isl.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Isl.PacsAgent.Tests.EndToEnd;
+
+/// <summary>
+/// The real <c>isl-agent run</c> process acknowledges a study sent by storescu and is killed with SIGKILL before the
+/// stable age has passed (so before scoring); started again with the same configuration, it scores the study from its
+/// spool and durable Quartz trigger and delivers the SR and heatmap series to a real Orthanc.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class AgentKillRestartTests
+{
+    private const int Slices = 20;
+
+    [Fact]
+    public async Task AStudyAcknowledgedBeforeASigkillIsScoredAndDeliveredAfterTheRestart()
+    {
+        using var temp = new TempDirectory("isl-sigkill");
+        using var orthanc = await PacsOrthanc.StartAsync();
+        var input = temp.Combine("in");
+        var studyUid = PhantomFiles.Write(PhantomFiles.Normal(seed: 31, Slices), input);
+
+        var dicomPort = FreePort.Next();
+        var configuration = AgentProcess.Configuration(temp.Combine("agent"), dicomPort, FreePort.Next(), stableAgeSeconds: 12);
+        AgentProcess.AddOrthancDestination(configuration, orthanc.RestRoot);
+        var configPath = temp.Combine("agent.json");
+
+        using (var first = await AgentProcess.StartAsync(configPath, configuration))
+        {
+            PeerChecks.StoreScu(dicomPort, input);
+            var acknowledged = await first.StudyAsync(studyUid);
+            Assert.True(acknowledged is { } a && AgentProcess.StateName(a) == "Assembling" && a.GetProperty("instanceCount").GetInt32() == Slices, $"after the C-STORE: {acknowledged}\n{first.Log}");
+            first.KillHard();
+        }
+
+        var (state, revision) = ReadStudyRow(temp.Combine("agent", "agent.db"), studyUid);
+        Assert.Equal(("Assembling", 0), (state, revision));
+        Assert.Empty(await OrthancContents.SeriesAsync(orthanc.Http, studyUid));
+
+        using var second = await AgentProcess.StartAsync(configPath, configuration);
+        var done = await second.WaitForStateAsync(studyUid, "Done", TimeSpan.FromSeconds(60));
+        Assert.Equal(1, done.GetProperty("revision").GetInt32());
+        Assert.Equal(Slices, done.GetProperty("instanceCount").GetInt32());
+        var triage = done.GetProperty("triage");
+        Assert.True(double.IsFinite(triage.GetProperty("score").GetDouble()), done.ToString());
+
+        var series = await OrthancContents.SeriesAsync(orthanc.Http, studyUid);
+        Assert.Single(series.Single(s => s.Modality == "SR").SopInstanceUids);
+        Assert.InRange(series.Single(s => s.Modality == "OT").SopInstanceUids.Count, 1, Slices);
+        var metadata = await OrthancContents.StudyMetadataAsync(orthanc.Http, studyUid, PacsOrthanc.MetadataName);
+        Assert.Matches("^(NORMAL|ABNORMAL) score=", metadata);
+        var worklist = JsonDocument.Parse(await second.Http.GetStringAsync(new Uri("api/worklist", UriKind.Relative))).RootElement;
+        Assert.Equal(studyUid, Assert.Single(worklist.EnumerateArray()).GetProperty("studyInstanceUid").GetString());
+    }
+
+    private static (string State, long Revision) ReadStudyRow(string database, string studyInstanceUid)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT state, revision FROM studies WHERE study_uid = $study";
+        command.Parameters.AddWithValue("$study", studyInstanceUid);
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read(), $"the killed agent's database has no row for study {studyInstanceUid}");
+        return (reader.GetString(0), reader.GetInt64(1));
+    }
+}
