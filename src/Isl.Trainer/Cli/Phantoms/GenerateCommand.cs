@@ -31,6 +31,7 @@ internal static class GenerateCommand
             normal, abnormal, seed, output, slices, spacing, tilt, lesion, size,
         };
         command.Subcommands.Add(MontageCommand.Create());
+        command.Subcommands.Add(LabelsCommand.Create());
         command.SetAction((parse, ct) => Task.FromResult(PhantomCommandRunner.Run(() =>
         {
             var request = new GenerationRequest

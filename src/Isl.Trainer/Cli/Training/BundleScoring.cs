@@ -4,6 +4,7 @@ using Isl.Model.Runtime;
 using Isl.Model.Scoring;
 using Isl.Trainer.Data;
 using Isl.Trainer.Evaluation;
+using Isl.Trainer.Evaluation.Pointing;
 using Spectre.Console;
 
 namespace Isl.Trainer.Cli.Training;
@@ -11,8 +12,8 @@ namespace Isl.Trainer.Cli.Training;
 /// <summary>Scores a labelled folder with a model bundle: prepares it with the bundle's preprocessing, then runs the bundle's scorer.</summary>
 internal static class BundleScoring
 {
-    /// <summary>Prepares <paramref name="data"/> under <paramref name="workDirectory"/>/cache and scores every slice.</summary>
-    public static ScoredInputs ScoreFolder(string bundle, string data, string workDirectory, ScoringSettings settings, CancellationToken cancellationToken)
+    /// <summary>Prepares <paramref name="data"/> under <paramref name="workDirectory"/>/cache and scores every slice; <paramref name="heatmapPeaks"/> also keeps each slice's heatmap maximum.</summary>
+    public static ScoredInputs ScoreFolder(string bundle, string data, string workDirectory, ScoringSettings settings, CancellationToken cancellationToken, bool heatmapPeaks = false)
     {
         var manifest = ModelBundle.ReadManifest(bundle);
         var format = DatasetFormat.Detect(data);
@@ -20,7 +21,8 @@ internal static class BundleScoring
         var prepared = PrepareCommand.Run(data, cacheDirectory, format, new PreparationOptions { Preprocessing = manifest.Preprocessing, Size = manifest.Preprocessing.Size }, cancellationToken);
         var cache = SliceCache.Open(cacheDirectory);
         TorchRuntime.SetThreads(settings.Threads);
-        using var scorer = IslScorer.Load(bundle, TorchRuntime.ParseDevice(settings.Device), new ScoringOptions { GridMode = settings.Grid, Heatmaps = false });
+        using var scorer = IslScorer.Load(bundle, TorchRuntime.ParseDevice(settings.Device), new ScoringOptions { GridMode = settings.Grid, Heatmaps = heatmapPeaks });
+        var peaks = heatmapPeaks ? new HeatmapPeak[cache.Entries.Count] : null;
         var scores = new double[cache.Entries.Count];
         var size = prepared.Width;
         AnsiConsole.Progress()
@@ -45,6 +47,10 @@ internal static class BundleScoring
                     for (var k = 0; k < count; k++)
                     {
                         scores[start + k] = figures[k];
+                        if (peaks is not null)
+                        {
+                            peaks[start + k] = HeatmapPeak.Of(result.Heatmaps[k], result.HeatmapSize);
+                        }
                     }
 
                     task.Value = start + count;
@@ -59,6 +65,6 @@ internal static class BundleScoring
         };
         var slicesScored = cache.Entries.Select((e, i) => new ScoredSlice(e, scores[i])).ToArray();
         var threshold = settings.Score == ScoreKind.Drn ? manifest.Thresholds.Scan ?? manifest.Thresholds.Slice : null;
-        return new ScoredInputs(slicesScored, prepared.LabelNames, prepared.SliceLevelLabels, threshold, context, prepared.Rejected);
+        return new ScoredInputs(slicesScored, prepared.LabelNames, prepared.SliceLevelLabels, threshold, context, prepared.Rejected) { HeatmapPeaks = peaks };
     }
 }

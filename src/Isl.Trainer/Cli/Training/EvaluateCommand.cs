@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Isl.Trainer.Evaluation;
+using Isl.Trainer.Evaluation.Pointing;
 using Spectre.Console;
 
 namespace Isl.Trainer.Cli.Training;
@@ -18,16 +19,17 @@ internal static class EvaluateCommand
         var topK = new Option<int>("--top-k") { Description = "Scan score = mean of the k highest slice scores (0 = mean of all, the paper)", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 0 };
         var iterations = new Option<int>("--bootstrap") { Description = "Bootstrap subsamples (the paper: 1000)", DefaultValueFactory = _ => AurocBootstrap.PaperIterations };
+        var pointing = new Option<bool>("--pointing") { Description = "Phantom studies only: the pointing game (is the heatmap maximum inside the lesion mask of labels.json/mask.u8.gz?)" };
         var options = new ScoringCommandOptions();
         var command = new Command("evaluate", "Slice- and scan-level AUROC with the paper's bootstrap 95% CI, sensitivity/specificity at the threshold, per label group; ROC PNGs")
         {
-            bundle, data, scores, output, threshold, topK, seed, iterations,
+            bundle, data, scores, output, threshold, topK, seed, iterations, pointing,
         };
         options.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(token =>
         {
             var outDir = parse.GetValue(output)!;
-            var scored = ScoredInputs.Load(parse.GetValue(bundle), parse.GetValue(data), parse.GetValue(scores), outDir, options.Read(parse), token);
+            var scored = ScoredInputs.Load(parse.GetValue(bundle), parse.GetValue(data), parse.GetValue(scores), outDir, options.Read(parse), token, parse.GetValue(pointing));
             var request = new EvaluationRequest
             {
                 Slices = scored.Slices,
@@ -42,6 +44,11 @@ internal static class EvaluateCommand
                 Rejected = scored.Rejected,
             };
             var metrics = request.Evaluate();
+            if (parse.GetValue(pointing))
+            {
+                metrics = metrics with { Pointing = PointingGame.Play(scored.Slices.Select(s => s.Entry).ToArray(), scored.HeatmapPeaks ?? throw new TrainerException("--pointing needs --bundle and --data (phantom studies), not --scores.")) };
+            }
+
             EvaluationReportWriter.Write(outDir, metrics, scored.Slices);
             ProblemListing.Print(scored.Rejected);
             PrintSummary(metrics, outDir);

@@ -1,5 +1,6 @@
 using Isl.Trainer.Data;
 using Isl.Trainer.Evaluation;
+using Isl.Trainer.Evaluation.Pointing;
 
 namespace Isl.Trainer.Cli.Training;
 
@@ -12,8 +13,11 @@ namespace Isl.Trainer.Cli.Training;
 /// <param name="Rejected">Inputs skipped while preparing.</param>
 internal sealed record ScoredInputs(IReadOnlyList<ScoredSlice> Slices, IReadOnlyList<string> LabelNames, bool SliceLevelLabels, double? Threshold, IReadOnlyDictionary<string, string> Context, IReadOnlyList<InputProblem> Rejected)
 {
+    /// <summary>Each slice's heatmap maximum, when the scoring kept them (for the pointing game).</summary>
+    public IReadOnlyList<HeatmapPeak>? HeatmapPeaks { get; init; }
+
     /// <summary>Loads scores from <paramref name="scoresFile"/>, or scores <paramref name="data"/> with <paramref name="bundle"/>.</summary>
-    public static ScoredInputs Load(string? bundle, string? data, string? scoresFile, string workDirectory, ScoringSettings settings, CancellationToken cancellationToken)
+    public static ScoredInputs Load(string? bundle, string? data, string? scoresFile, string workDirectory, ScoringSettings settings, CancellationToken cancellationToken, bool heatmapPeaks = false)
     {
         if (scoresFile is not null)
         {
@@ -30,6 +34,6 @@ internal sealed record ScoredInputs(IReadOnlyList<ScoredSlice> Slices, IReadOnly
             throw new TrainerException("Give --bundle and --data (a labelled folder), or --scores.");
         }
 
-        return BundleScoring.ScoreFolder(bundle, data, workDirectory, settings, cancellationToken);
+        return BundleScoring.ScoreFolder(bundle, data, workDirectory, settings, cancellationToken, heatmapPeaks);
     }
 }

@@ -1,0 +1,51 @@
+namespace Isl.Trainer.Evaluation.Pointing;
+
+/// <summary>Where a slice's heatmap is highest.</summary>
+/// <param name="Value">The maximum heatmap value.</param>
+/// <param name="Row">Its row in the heatmap (0 = top).</param>
+/// <param name="Column">Its column.</param>
+/// <param name="Size">The heatmap's side in pixels.</param>
+public readonly record struct HeatmapPeak(float Value, int Row, int Column, int Size)
+{
+    /// <summary>The first maximum of a square row-major heatmap of side <paramref name="size"/>.</summary>
+    public static HeatmapPeak Of(ReadOnlySpan<float> map, int size)
+    {
+        if (size <= 0 || map.Length != size * size)
+        {
+            throw new TrainerException($"A heatmap of {map.Length} values is not {size}×{size}.");
+        }
+
+        var best = 0;
+        for (var i = 1; i < map.Length; i++)
+        {
+            if (map[i] > map[best])
+            {
+                best = i;
+            }
+        }
+
+        return new HeatmapPeak(map[best], best / size, best % size, size);
+    }
+
+    /// <summary>
+    /// True when the peak's pixel covers a lesion voxel of <paramref name="mask"/> (rows×columns, 0 = no lesion),
+    /// mapping it back through the preprocessing's centred square padding and resize.
+    /// </summary>
+    public bool Hits(ReadOnlySpan<byte> mask, int rows, int columns)
+    {
+        var side = Math.Max(rows, columns);
+        int top = (side - rows) / 2, left = (side - columns) / 2;
+        var scale = (double)side / Size;
+        int r0 = Math.Max(0, (int)Math.Floor(Row * scale) - top), r1 = Math.Min(rows, (int)Math.Ceiling((Row + 1) * scale) - top);
+        int c0 = Math.Max(0, (int)Math.Floor(Column * scale) - left), c1 = Math.Min(columns, (int)Math.Ceiling((Column + 1) * scale) - left);
+        for (var r = r0; r < r1; r++)
+        {
+            if (mask.Slice((r * columns) + c0, Math.Max(0, c1 - c0)).ContainsAnyExcept((byte)0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

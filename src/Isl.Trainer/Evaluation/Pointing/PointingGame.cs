@@ -1,0 +1,60 @@
+using Isl.Trainer.Data;
+
+namespace Isl.Trainer.Evaluation.Pointing;
+
+/// <summary>
+/// The pointing game on phantom studies: does the heatmap's maximum fall inside the ground-truth lesion mask?
+/// Counted per lesion-bearing scan (maximum over all its slices) and per lesion-bearing slice, overall, per lesion
+/// type and per size class.
+/// </summary>
+public static class PointingGame
+{
+    /// <summary>Plays the game for <paramref name="entries"/> (from a DICOM slice cache of phantom studies) and their heatmap peaks.</summary>
+    public static IReadOnlyList<PointingTally> Play(IReadOnlyList<SliceEntry> entries, IReadOnlyList<HeatmapPeak> peaks)
+    {
+        if (entries.Count != peaks.Count)
+        {
+            throw new ArgumentException("Every slice needs its heatmap peak.", nameof(peaks));
+        }
+
+        var tallies = new Dictionary<string, (int Scans, int ScanHits, int Slices, int SliceHits)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var scan in Enumerable.Range(0, entries.Count).GroupBy(i => entries[i].Scan, StringComparer.Ordinal))
+        {
+            var folder = Path.GetDirectoryName(entries[scan.First()].Source)
+                ?? throw new TrainerException($"Slice {entries[scan.First()].Id} has no source folder.");
+            var truth = PhantomStudyTruth.Read(folder);
+            var lesions = truth.VisiblePrimaryLesions.ToArray();
+            if (truth.IsNormal || lesions.Length == 0)
+            {
+                continue;
+            }
+
+            var groups = new[] { Evaluator.AllDisorders }
+                .Concat(lesions.Select(l => l.Type).Distinct())
+                .Concat(lesions.Select(l => SizeGroup(l.Size)).Distinct())
+                .ToArray();
+            var slices = scan.Select(i => (Peak: peaks[i], Mask: truth.MaskOf(entries[i].Source))).ToArray();
+            var top = slices.MaxBy(s => s.Peak.Value);
+            var scanHit = top.Peak.Hits(top.Mask, truth.Rows, truth.Columns);
+            var bearing = slices.Where(s => s.Mask.AsSpan().ContainsAnyExcept((byte)0)).ToArray();
+            var sliceHits = bearing.Count(s => s.Peak.Hits(s.Mask, truth.Rows, truth.Columns));
+            foreach (var group in groups)
+            {
+                if (!tallies.TryGetValue(group, out var t))
+                {
+                    order.Add(group);
+                }
+
+                tallies[group] = (t.Scans + 1, t.ScanHits + (scanHit ? 1 : 0), t.Slices + bearing.Length, t.SliceHits + sliceHits);
+            }
+        }
+
+        return order
+            .Select(g => new PointingTally(g, tallies[g].Scans, tallies[g].ScanHits, tallies[g].Slices, tallies[g].SliceHits))
+            .ToArray();
+    }
+
+    /// <summary>The label column name of a size class.</summary>
+    public static string SizeGroup(string size) => $"size-{size}";
+}
