@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Isl.PacsAgent.Tests.TestSupport;
+using Xunit.Abstractions;
 using Isl.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -11,26 +12,30 @@ namespace Isl.PacsAgent.Tests.EndToEnd;
 /// spool and durable Quartz trigger and delivers the SR and heatmap series to a real Orthanc.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class AgentKillRestartTests
+[Collection(RealAgentProcessCollection.Name)]
+public sealed class AgentKillRestartTests(ITestOutputHelper output)
 {
-    private const int Slices = 20;
+    private const int Slices = 16;
 
     [Fact]
     public async Task AStudyAcknowledgedBeforeASigkillIsScoredAndDeliveredAfterTheRestart()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var temp = new TempDirectory("isl-sigkill");
         using var orthanc = await PacsOrthanc.StartAsync();
-        var input = temp.Combine("in");
-        var studyUid = PhantomFiles.Write(PhantomFiles.Normal(seed: 31, Slices), input);
+        var (studyUid, input) = PhantomFiles.SharedNormal;
 
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: phantom written");
         var dicomPort = FreePort.Next();
-        var configuration = AgentProcess.Configuration(temp.Combine("agent"), dicomPort, FreePort.Next(), stableAgeSeconds: 12);
+        var configuration = AgentProcess.Configuration(temp.Combine("agent"), dicomPort, FreePort.Next(), stableAgeSeconds: 8);
         AgentProcess.AddOrthancDestination(configuration, orthanc.RestRoot);
         var configPath = temp.Combine("agent.json");
 
         using (var first = await AgentProcess.StartAsync(configPath, configuration))
         {
+            output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: first agent up");
             PeerChecks.StoreScu(dicomPort, input);
+            output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: storescu done");
             var acknowledged = await first.StudyAsync(studyUid);
             Assert.True(acknowledged is { } a && AgentProcess.StateName(a) == "Assembling" && a.GetProperty("instanceCount").GetInt32() == Slices, $"after the C-STORE: {acknowledged}\n{first.Log}");
             first.KillHard();
@@ -41,7 +46,9 @@ public sealed class AgentKillRestartTests
         Assert.Empty(await OrthancContents.SeriesAsync(orthanc.Http, studyUid));
 
         using var second = await AgentProcess.StartAsync(configPath, configuration);
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: second agent up");
         var done = await second.WaitForStateAsync(studyUid, "Done", TimeSpan.FromSeconds(60));
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: done");
         Assert.Equal(1, done.GetProperty("revision").GetInt32());
         Assert.Equal(Slices, done.GetProperty("instanceCount").GetInt32());
         var triage = done.GetProperty("triage");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Isl.Dicom;
 using Isl.Phantoms;
 
@@ -6,6 +7,23 @@ namespace Isl.PacsAgent.Tests.TestSupport;
 /// <summary>Synthetic head CT studies from Isl.Phantoms written as plain Part 10 CT files (no labels or masks beside them).</summary>
 public static class PhantomFiles
 {
+    private static readonly string CacheRoot = Path.Combine(Path.GetTempPath(), $"isl-phantom-cache-{Environment.ProcessId}");
+    private static readonly ConcurrentDictionary<string, Lazy<string>> Cache = new(StringComparer.Ordinal);
+
+    static PhantomFiles() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        if (Directory.Exists(CacheRoot))
+        {
+            Directory.Delete(CacheRoot, recursive: true);
+        }
+    };
+
+    /// <summary>The phantom normal study the end-to-end tests share (16 slices, generated once per test run).</summary>
+    public static (string StudyInstanceUid, string Directory) SharedNormal => Shared("normal-101", Normal(101, 16));
+
+    /// <summary>The phantom hemorrhage study the end-to-end tests share (16 slices, generated once per test run).</summary>
+    public static (string StudyInstanceUid, string Directory) SharedHemorrhage => Shared("hemorrhage-202", Hemorrhage(202, 16));
+
     /// <summary>A normal study.</summary>
     public static PhantomSpec Normal(int seed, int slices) => PhantomSpec.Normal(seed) with { SliceCount = slices };
 
@@ -29,5 +47,13 @@ public static class PhantomFiles
         }
 
         return study.Identity.StudyInstanceUid;
+    }
+
+    // Generating a 512² phantom slice costs about a second on a busy 2-core box, so each study is made once; callers only read the folder.
+    private static (string StudyInstanceUid, string Directory) Shared(string name, PhantomSpec spec)
+    {
+        var directory = Path.Combine(CacheRoot, name);
+        var uid = Cache.GetOrAdd(name, _ => new Lazy<string>(() => Write(spec, directory), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        return (uid, directory);
     }
 }

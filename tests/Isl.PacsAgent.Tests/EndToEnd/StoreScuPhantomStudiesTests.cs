@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Isl.Dicom;
+using Isl.PacsAgent.Tests.TestSupport;
+using Isl.Testing;
+using Xunit.Abstractions;
+
+namespace Isl.PacsAgent.Tests.EndToEnd;
+
+/// <summary>
+/// dcmtk's storescu sends a phantom hemorrhage study and a phantom normal study straight to the real
+/// <c>isl-agent run</c> (its C-STORE SCP) with the committed demo bundle; within a bounded time both studies in a real
+/// Orthanc hold the triage SR and the heatmap series. The SR passes dciodvfy, carries the score and the bundle's
+/// threshold with the finding that follows from them (Abnormal exactly when score ≥ threshold), and every image it or
+/// a heatmap references is stored in Orthanc. Whether the demo bundle flags the hemorrhage is deliberately not
+/// asserted: it is a plumbing model.
+/// </summary>
+[Trait("Category", "Integration")]
+[Collection(RealAgentProcessCollection.Name)]
+public sealed class StoreScuPhantomStudiesTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task BothStudiesGetAValidSrAndHeatmapsInOrthancWithTheScoreAndAConsistentFlag()
+    {
+        var normal = PhantomFiles.SharedNormal;
+        var hemorrhage = PhantomFiles.SharedHemorrhage;
+        using var temp = new TempDirectory("isl-storescu-e2e");
+        using var orthanc = await PacsOrthanc.StartAsync();
+        foreach (var file in Directory.GetFiles(normal.Directory).Concat(Directory.GetFiles(hemorrhage.Directory)))
+        {
+            Assert.Equal("Success", await orthanc.StoreAsync(file));
+        }
+
+        var dicomPort = FreePort.Next();
+        var configuration = AgentProcess.Configuration(temp.Combine("agent"), dicomPort, FreePort.Next(), stableAgeSeconds: 2);
+        AgentProcess.AddOrthancDestination(configuration, orthanc.RestRoot);
+        using var agent = await AgentProcess.StartAsync(temp.Combine("agent.json"), configuration);
+        var threshold = BundleScanThreshold();
+
+        var clock = Stopwatch.StartNew();
+        PeerChecks.StoreScu(dicomPort, hemorrhage.Directory);
+        PeerChecks.StoreScu(dicomPort, normal.Directory);
+        foreach (var (label, (uid, directory)) in new[] { ("hemorrhage", hemorrhage), ("normal", normal) })
+        {
+            var record = await agent.WaitForStateAsync(uid, "Done", Bound - clock.Elapsed);
+            output.WriteLine($"{label}: done {clock.Elapsed.TotalSeconds:0.0} s after the first C-STORE; {record.GetProperty("triage")}");
+            var triage = record.GetProperty("triage");
+            var score = triage.GetProperty("score").GetDouble();
+
+            var series = await OrthancContents.SeriesAsync(orthanc.Http, uid);
+            var ct = series.Single(s => s.Modality == "CT");
+            Assert.Equal(Directory.GetFiles(directory).Length, ct.SopInstanceUids.Count);
+            var srSeries = series.Single(s => s.Modality == "SR");
+            var heatmaps = series.Single(s => s.Modality == "OT");
+            Assert.InRange(heatmaps.SopInstanceUids.Count, 1, ct.SopInstanceUids.Count);
+
+            var srPath = await DownloadAsync(orthanc, Assert.Single(srSeries.SopInstanceUids), temp.Combine($"{label}-sr.dcm"));
+            PeerChecks.AssertDciodvfyClean(srPath);
+            Assert.Contains("Imaging Measurement Report", PeerChecks.Dsrdump(srPath), StringComparison.Ordinal);
+            var content = TriageSrContent.Read(DicomFile.Open(srPath).Dataset);
+            Assert.Equal(threshold, content.Threshold!.Value, 4);
+            Assert.Equal(score, content.AnomalyScore!.Value, 4);
+            Assert.Equal(content.AnomalyScore >= content.Threshold ? TriageSrContent.AbnormalCode : TriageSrContent.NormalCode, content.FindingCode);
+            Assert.Equal(content.FindingCode == TriageSrContent.AbnormalCode, triage.GetProperty("abnormal").GetBoolean());
+            Assert.NotEmpty(content.ReferencedSopInstanceUids);
+            Assert.All(content.ReferencedSopInstanceUids, sop => Assert.Contains(sop, ct.SopInstanceUids));
+
+            var heatmapPath = await DownloadAsync(orthanc, heatmaps.SopInstanceUids[0], temp.Combine($"{label}-sc.dcm"));
+            PeerChecks.AssertDciodvfyClean(heatmapPath);
+            var source = DicomFile.Open(heatmapPath).Dataset.GetSequence(DicomTags.SourceImageSequence)[0].GetString(DicomTags.ReferencedSOPInstanceUID);
+            Assert.Contains(source, ct.SopInstanceUids);
+
+            var metadata = await OrthancContents.StudyMetadataAsync(orthanc.Http, uid, PacsOrthanc.MetadataName);
+            Assert.StartsWith(content.FindingCode == TriageSrContent.AbnormalCode ? "ABNORMAL score=" : "NORMAL score=", metadata, StringComparison.Ordinal);
+        }
+    }
+
+    private static double BundleScanThreshold()
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("samples", "models", "head-ct-demo", "manifest.json")));
+        return manifest.RootElement.GetProperty("thresholds").GetProperty("scan").GetDouble();
+    }
+
+    private static async Task<string> DownloadAsync(OrthancProcess orthanc, string sopInstanceUid, string path)
+    {
+        using var content = new StringContent(sopInstanceUid);
+        using var lookup = await orthanc.Http.PostAsync(new Uri("tools/lookup", UriKind.Relative), content);
+        var id = JsonDocument.Parse(await lookup.Content.ReadAsStringAsync()).RootElement.EnumerateArray().Single(m => m.GetProperty("Type").GetString() == "Instance").GetProperty("ID").GetString();
+        await File.WriteAllBytesAsync(path, await orthanc.Http.GetByteArrayAsync(new Uri($"instances/{id}/file", UriKind.Relative)));
+        return path;
+    }
+}
