@@ -1,0 +1,104 @@
+using Isl.Dicom;
+using Isl.PacsAgent.Delivery;
+using Isl.PacsAgent.Ingest;
+using Isl.PacsAgent.Pipeline;
+using Isl.PacsAgent.Storage;
+using Isl.PacsAgent.Tests.TestSupport;
+using Isl.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Isl.PacsAgent.Tests.Pipeline;
+
+public sealed class NotAnalysedPipelineTests
+{
+    [Fact]
+    public async Task AnMrStudyIsRecordedNotAnalysedAndItsNotAnalysedSrIsDeliveredWithoutChangingTheState()
+    {
+        using var temp = new TempDirectory("isl-na-pipeline");
+        var study = new CtStudyBuilder { PatientId = "MR-2" };
+        var files = CtStudyBuilder.Save(study.Series(modality: "MR", sopClass: "1.2.840.10008.5.1.4.1.1.4"), temp.Combine("in"));
+        var (app, sender, scorer) = await StartAsync(temp);
+        try
+        {
+            await IngestAsync(app, files);
+            var deliveries = app.Services.GetRequiredService<DeliveryStore>();
+            await AgentFixture.WaitForAsync(() => deliveries.ListForStudy(study.StudyInstanceUid) is [{ State: DeliveryState.Delivered }], TimeSpan.FromSeconds(30), "the not-analysed SR to be delivered");
+
+            var record = app.Services.GetRequiredService<StudyStore>().Find(study.StudyInstanceUid)!;
+            Assert.Equal(StudyState.NotAnalysed, record.State);
+            Assert.Contains("modality is MR, not CT", record.Reason, StringComparison.Ordinal);
+            Assert.Null(record.Triage);
+            Assert.Empty(scorer.Scored);
+            var sent = Assert.Single(Assert.Single(sender.Sent));
+            var sr = DicomFile.Open(sent).Dataset;
+            Assert.Equal(DicomSopClass.Comprehensive3DSRStorage, sr.GetString(DicomTags.SOPClassUID));
+            Assert.Equal(study.StudyInstanceUid, sr.GetString(DicomTags.StudyInstanceUID));
+            Assert.True(app.Services.GetRequiredService<StudyStore>().IsOwnSeries(sr.GetString(DicomTags.SeriesInstanceUID)), "the SR's series must be known as the agent's own output");
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AStudyWithoutAnyImageIsNotAnalysedWithNothingToDeliver()
+    {
+        using var temp = new TempDirectory("isl-na-empty");
+        var study = new CtStudyBuilder { PatientId = "DOC-1" };
+        var documents = study.Series(slices: 2, modality: "OT", sopClass: "1.2.840.10008.5.1.4.1.1.104.1");
+        foreach (var d in documents)
+        {
+            d.Remove(DicomTags.Rows);
+            d.Remove(DicomTags.Columns);
+            d.Remove(DicomTags.PixelData);
+        }
+
+        var files = CtStudyBuilder.Save(documents, temp.Combine("in"));
+        var (app, sender, _) = await StartAsync(temp);
+        try
+        {
+            await IngestAsync(app, files);
+            var studies = app.Services.GetRequiredService<StudyStore>();
+            await AgentFixture.WaitForAsync(() => studies.Find(study.StudyInstanceUid)!.State == StudyState.NotAnalysed, TimeSpan.FromSeconds(30), "the study to be recorded not analysed");
+            await Task.Delay(500);
+            Assert.Empty(app.Services.GetRequiredService<DeliveryStore>().ListForStudy(study.StudyInstanceUid));
+            Assert.Empty(sender.Sent);
+            Assert.Empty(ResultFiles.List(temp.Combine("outputs"), study.StudyInstanceUid, 1));
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private static async Task<(Microsoft.AspNetCore.Builder.WebApplication App, RecordingCStoreSender Sender, FakeScorer Scorer)> StartAsync(TempDirectory temp)
+    {
+        var settings = AgentFixture.Settings(temp, stableAgeSeconds: 0.2);
+        settings["Delivery:Destinations:0:Name"] = "pacs";
+        settings["Delivery:Destinations:0:Kind"] = "CStore";
+        settings["Delivery:Destinations:0:Host"] = "127.0.0.1";
+        settings["Delivery:Destinations:0:Port"] = "104";
+        settings["Delivery:Destinations:0:CalledAeTitle"] = "PACS";
+        var sender = new RecordingCStoreSender();
+        var scorer = new FakeScorer();
+        var app = AgentFixture.Build(settings, s =>
+        {
+            s.AddSingleton<ICStoreSender>(sender);
+            s.AddSingleton<IStudyScorer>(scorer);
+        });
+        await app.StartAsync();
+        return (app, sender, scorer);
+    }
+
+    private static async Task IngestAsync(Microsoft.AspNetCore.Builder.WebApplication app, IEnumerable<string> files)
+    {
+        var ingest = app.Services.GetRequiredService<InstanceIngest>();
+        foreach (var file in files)
+        {
+            Assert.Equal(IngestOutcome.Accepted, await ingest.AcceptFileAsync(file, CancellationToken.None));
+        }
+    }
+}
