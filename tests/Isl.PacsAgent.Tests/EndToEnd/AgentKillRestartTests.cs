@@ -15,7 +15,7 @@ namespace Isl.PacsAgent.Tests.EndToEnd;
 [Collection(RealAgentProcessCollection.Name)]
 public sealed class AgentKillRestartTests(ITestOutputHelper output)
 {
-    private const int Slices = 16;
+    private const int Slices = PhantomFiles.SharedSlices;
 
     [Fact]
     public async Task AStudyAcknowledgedBeforeASigkillIsScoredAndDeliveredAfterTheRestart()
@@ -27,7 +27,7 @@ public sealed class AgentKillRestartTests(ITestOutputHelper output)
 
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: phantom written");
         var dicomPort = FreePort.Next();
-        var configuration = AgentProcess.Configuration(temp.Combine("agent"), dicomPort, FreePort.Next(), stableAgeSeconds: 8);
+        var configuration = AgentProcess.Configuration(temp.Combine("agent"), dicomPort, FreePort.Next(), stableAgeSeconds: 6);
         AgentProcess.AddOrthancDestination(configuration, orthanc.RestRoot);
         var configPath = temp.Combine("agent.json");
 

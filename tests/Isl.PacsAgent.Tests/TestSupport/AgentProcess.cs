@@ -44,7 +44,7 @@ public sealed class AgentProcess : IDisposable
 
     /// <summary>
     /// Writes the configuration for an agent under <paramref name="root"/> (spool, databases, outputs) listening for any
-    /// caller on <paramref name="dicomPort"/>, its HTTP API on <paramref name="httpPort"/>, with the demo bundle on the CPU.
+    /// caller on <paramref name="dicomPort"/>, its HTTP API on <paramref name="httpPort"/>, with the demo bundle on the CPU, accepting series of <see cref="PhantomFiles.SharedSlices"/> slices.
     /// </summary>
     public static Dictionary<string, object> Configuration(string root, int dicomPort, int httpPort, double stableAgeSeconds) => new()
     {
@@ -52,6 +52,7 @@ public sealed class AgentProcess : IDisposable
         ["Dicom"] = new Dictionary<string, object> { ["Enabled"] = true, ["Port"] = dicomPort, ["BindAddress"] = "127.0.0.1", ["AllowAnyCaller"] = true },
         ["Http"] = new Dictionary<string, object> { ["Address"] = "127.0.0.1", ["Port"] = httpPort },
         ["Assembly"] = new Dictionary<string, object> { ["StableAgeSeconds"] = stableAgeSeconds },
+        ["SeriesSelection"] = new Dictionary<string, object> { ["MinSlices"] = PhantomFiles.SharedSlices },
         ["Scoring"] = new Dictionary<string, object> { ["BundlePath"] = RepositoryRoot.Combine("samples", "models", "head-ct-demo"), ["Device"] = "cpu" },
         ["Storage"] = new Dictionary<string, object>
         {

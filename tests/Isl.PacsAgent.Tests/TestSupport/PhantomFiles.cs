@@ -18,11 +18,14 @@ public static class PhantomFiles
         }
     };
 
-    /// <summary>The phantom normal study the end-to-end tests share (16 slices, generated once per test run).</summary>
-    public static (string StudyInstanceUid, string Directory) SharedNormal => Shared("normal-101", Normal(101, 16));
+    /// <summary>Slices of the shared studies: few, to keep the real-model tests short (<see cref="AgentProcess"/> lowers MinSlices to match).</summary>
+    public const int SharedSlices = 10;
 
-    /// <summary>The phantom hemorrhage study the end-to-end tests share (16 slices, generated once per test run).</summary>
-    public static (string StudyInstanceUid, string Directory) SharedHemorrhage => Shared("hemorrhage-202", Hemorrhage(202, 16));
+    /// <summary>The phantom normal study the end-to-end tests share (generated once per test run).</summary>
+    public static (string StudyInstanceUid, string Directory) SharedNormal => Shared("normal-101", Normal(101, SharedSlices));
+
+    /// <summary>The phantom hemorrhage study the end-to-end tests share (generated once per test run).</summary>
+    public static (string StudyInstanceUid, string Directory) SharedHemorrhage => Shared("hemorrhage-202", Hemorrhage(202, SharedSlices));
 
     /// <summary>A normal study.</summary>
     public static PhantomSpec Normal(int seed, int slices) => PhantomSpec.Normal(seed) with { SliceCount = slices };
