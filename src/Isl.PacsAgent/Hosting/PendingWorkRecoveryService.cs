@@ -1,5 +1,6 @@
 using Isl.PacsAgent.Assembly;
 using Isl.PacsAgent.Configuration;
+using Isl.PacsAgent.Delivery;
 using Isl.PacsAgent.Logging;
 using Isl.PacsAgent.Pipeline;
 using Isl.PacsAgent.Storage;
@@ -12,13 +13,17 @@ namespace Isl.PacsAgent.Hosting;
 /// <summary>
 /// At start-up, resumes what the previous run left: studies in Scoring go back on the queue; studies Received or
 /// Assembling without a persistent trigger get one (Quartz itself resumes the triggers it has). Pending deliveries
-/// need nothing: they are rows the delivery worker reads.
+/// are rows the delivery worker reads; a study whose results were recorded but whose deliveries were not queued yet
+/// (killed in between) gets them queued now.
 /// </summary>
 internal sealed class PendingWorkRecoveryService(
     StudyStore studies,
     StudyAssembler assembler,
     ScoringQueue queue,
+    DeliveryStore deliveries,
     IOptions<AssemblyOptions> options,
+    IOptions<DeliveryOptions> deliveryOptions,
+    IOptions<StorageOptions> storageOptions,
     ILogger<PendingWorkRecoveryService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -42,6 +47,7 @@ internal sealed class PendingWorkRecoveryService(
             }
         }
 
+        QueueMissingDeliveries();
         var scoring = studies.ListInStates(StudyState.Scoring);
         if (scoring.Count > 0)
         {
@@ -49,6 +55,29 @@ internal sealed class PendingWorkRecoveryService(
             foreach (var study in scoring)
             {
                 await queue.EnqueueAsync(study.StudyInstanceUid, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private void QueueMissingDeliveries()
+    {
+        var destinations = deliveryOptions.Value.Destinations.Select(d => d.Name).ToList();
+        var recorded = studies.ListInStates(StudyState.Delivering, StudyState.NotAnalysed)
+            .Where(s => deliveries.ListForStudy(s.StudyInstanceUid).All(d => d.Revision != s.Revision))
+            .Where(s => ResultFiles.List(storageOptions.Value.OutputPath, s.StudyInstanceUid, s.Revision).Count > 0)
+            .ToList();
+        if (recorded.Count == 0)
+        {
+            return;
+        }
+
+        AgentLog.Resuming(logger, recorded.Count, "results recorded, deliveries not queued");
+        foreach (var study in recorded)
+        {
+            deliveries.Enqueue(study.StudyInstanceUid, study.Revision, destinations);
+            if (destinations.Count == 0 && study.State == StudyState.Delivering)
+            {
+                studies.MarkDone(study.StudyInstanceUid, study.Revision);
             }
         }
     }
