@@ -1,3 +1,4 @@
+using Isl.Model.Runtime;
 using static TorchSharp.torch;
 
 namespace Isl.Model.Drn;
@@ -45,7 +46,7 @@ public static class AnomalyViews
 
         var shift = tensor(offsets, [n, 1, s, s], device: device);
         var inside = masks ?? ones(n, 1, s, s, device: device);
-        return (images + (shift * inside)).clamp(0, 1);
+        return images.Plus(shift * inside).Between(0, 1);
     }
 
     private static (double Row, double Column) PickCentre(float[]? masks, int index, int size, Random random)

@@ -1,3 +1,4 @@
+using Isl.Model.Runtime;
 using Isl.Model.Networks;
 using static TorchSharp.torch;
 
@@ -24,7 +25,8 @@ public static class DrnScoring
     /// <summary>‖h − c‖ per row.</summary>
     public static double[] Distances(Tensor embeddings, Tensor center)
     {
-        using var d = (embeddings - center.to(embeddings.device)).square().sum([1L]).sqrt().to(CPU);
+        using var scope = NewDisposeScope();
+        var d = (embeddings - center.to(embeddings.device)).Squared().sum([1L]).sqrt().to(CPU);
         return d.data<float>().ToArray().Select(v => (double)v).ToArray();
     }
 }

@@ -1,3 +1,4 @@
+using Isl.Model.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -50,12 +51,12 @@ public sealed class CannyEdgeDetector
         var padded = nn.functional.pad(blurred, [1, 1, 1, 1], PaddingModes.Replicate);
         var sobelX = tensor(new float[] { -1, 0, 1, -2, 0, 2, -1, 0, 1 }, [1, 1, 3, 3], device: images.device);
         var sobelY = tensor(new float[] { -1, -2, -1, 0, 0, 0, 1, 2, 1 }, [1, 1, 3, 3], device: images.device);
-        var gx = nn.functional.conv2d(padded, sobelX) / 4;
-        var gy = nn.functional.conv2d(padded, sobelY) / 4;
-        var magnitude = (gx.square() + gy.square()).sqrt();
+        var gx = nn.functional.conv2d(padded, sobelX).DividedBy(4);
+        var gy = nn.functional.conv2d(padded, sobelY).DividedBy(4);
+        var magnitude = gx.Squared().Plus(gy.Squared()).sqrt();
         var suppressed = magnitude * IsLocalMaximum(magnitude, gx, gy);
-        var strong = suppressed.ge(HighThreshold);
-        var weak = suppressed.ge(LowThreshold);
+        var strong = suppressed.AtLeastMask(HighThreshold);
+        var weak = suppressed.AtLeastMask(LowThreshold);
         var edges = Hysteresis(strong, weak);
         return edges.to_type(ScalarType.Float32).MoveToOuterDisposeScope();
     }
@@ -84,11 +85,11 @@ public sealed class CannyEdgeDetector
         Tensor At(int dr, int dc) => p[.., .., (1 + dr)..(int)(1 + dr + h), (1 + dc)..(int)(1 + dc + w)];
 
         // Gradient angle in [0, 180): 0 = along columns (x), 90 = along rows (y, downwards).
-        var angle = atan2(gy, gx).rad2deg().remainder(180);
-        var bin0 = angle.lt(22.5).logical_or(angle.ge(157.5));
-        var bin45 = angle.ge(22.5).logical_and(angle.lt(67.5));
-        var bin90 = angle.ge(67.5).logical_and(angle.lt(112.5));
-        var bin135 = angle.ge(112.5).logical_and(angle.lt(157.5));
+        var angle = atan2(gy, gx).rad2deg().remainder(TorchScalars.Real(180));
+        var bin0 = angle.BelowMask(22.5).logical_or(angle.AtLeastMask(157.5));
+        var bin45 = angle.AtLeastMask(22.5).logical_and(angle.BelowMask(67.5));
+        var bin90 = angle.AtLeastMask(67.5).logical_and(angle.BelowMask(112.5));
+        var bin135 = angle.AtLeastMask(112.5).logical_and(angle.BelowMask(157.5));
         var max0 = magnitude.ge(At(0, -1)).logical_and(magnitude.ge(At(0, 1)));
         var max45 = magnitude.ge(At(-1, -1)).logical_and(magnitude.ge(At(1, 1)));
         var max90 = magnitude.ge(At(-1, 0)).logical_and(magnitude.ge(At(1, 0)));
@@ -116,6 +117,6 @@ public sealed class CannyEdgeDetector
             }
         }
 
-        return edges.gt(0.5);
+        return edges.AboveMask(0.5);
     }
 }

@@ -1,3 +1,4 @@
+using Isl.Model.Runtime;
 using static TorchSharp.torch;
 
 namespace Isl.Model.Heatmaps;
@@ -20,12 +21,12 @@ public sealed class HeatmapBuilder
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var d = difference.mean([1L], keepdim: true) * masks;
-        var kept = d * d.ge(settings.Threshold).to_type(ScalarType.Float32);
+        var kept = d * d.AtLeastMask(settings.Threshold).to_type(ScalarType.Float32);
         var s = settings.Smoothing;
         var smooth = s == 1 ? kept : nn.functional.avg_pool2d(kept, s, 1, s / 2, count_include_pad: false);
         var beta = settings.Enhancement;
-        var enhanced = (smooth * beta).exp().sub(1).div(Math.Exp(beta) - 1) * masks;
-        var area = masks.sum([1L, 2L, 3L]).clamp_min(1);
+        var enhanced = smooth.Times(beta).exp().Plus(-1).DividedBy(Math.Exp(beta) - 1) * masks;
+        var area = masks.sum([1L, 2L, 3L]).AtLeast(1);
         var apds = (enhanced.sum([1L, 2L, 3L]) / area).to(CPU).data<float>().ToArray().Select(v => (double)v).ToArray();
         return new HeatmapResult(enhanced.MoveToOuterDisposeScope(), apds);
     }

@@ -1,3 +1,4 @@
+using Isl.Model.Runtime;
 using static TorchSharp.torch;
 
 namespace Isl.Model.Losses;
@@ -10,7 +11,7 @@ public static class GramStyleLoss
     {
         long b = features.shape[0], c = features.shape[1], hw = features.shape[2] * features.shape[3];
         var f = features.reshape(b, c, hw);
-        return f.bmm(f.transpose(1, 2)) / (c * hw);
+        return f.bmm(f.transpose(1, 2)).DividedBy(c * hw);
     }
 
     /// <summary>Σ over layers of mean |Gram(a) − Gram(b)|.</summary>
@@ -20,7 +21,7 @@ public static class GramStyleLoss
         var total = zeros(1, device: outputFeatures[0].device).squeeze();
         for (var i = 0; i < outputFeatures.Count; i++)
         {
-            total = total + (Gram(outputFeatures[i]) - Gram(targetFeatures[i])).abs().mean();
+            total = total.Plus((Gram(outputFeatures[i]) - Gram(targetFeatures[i])).abs().mean());
         }
 
         return total;

@@ -1,3 +1,4 @@
+using Isl.Model.Runtime;
 using static TorchSharp.torch;
 
 namespace Isl.Model.Losses;
@@ -8,7 +9,7 @@ public static class HoleWeightedL1Loss
     /// <summary>mean(|output − target| · (holeWeight · m + validWeight · (1 − m))).</summary>
     public static Tensor Compute(Tensor output, Tensor target, Tensor holes, double holeWeight = 1.0, double validWeight = 1.0)
     {
-        var weights = (holes * holeWeight) + ((1 - holes) * validWeight);
+        var weights = holes.Times(holeWeight).Plus(holes.Subtracted(1).Times(validWeight));
         return ((output - target).abs() * weights).mean();
     }
 }

@@ -1,3 +1,4 @@
+using Isl.Model.Runtime;
 using static TorchSharp.torch;
 
 namespace Isl.Model.Losses;
@@ -7,8 +8,8 @@ public static class NonSaturatingAdversarialLoss
 {
     /// <summary>Discriminator: −log σ(real) − log(1 − σ(fake)), averaged.</summary>
     public static Tensor Discriminator(Tensor realLogits, Tensor fakeLogits)
-        => nn.functional.softplus(-realLogits).mean() + nn.functional.softplus(fakeLogits).mean();
+        => (-realLogits).Softplus().mean().Plus(fakeLogits.Softplus().mean());
 
     /// <summary>Generator: −log σ(fake), averaged.</summary>
-    public static Tensor Generator(Tensor fakeLogits) => nn.functional.softplus(-fakeLogits).mean();
+    public static Tensor Generator(Tensor fakeLogits) => (-fakeLogits).Softplus().mean();
 }

@@ -1,3 +1,4 @@
+using Isl.Model.Runtime;
 using static TorchSharp.torch;
 
 namespace Isl.Model.Losses;
@@ -12,7 +13,7 @@ public static class PerceptualLoss
         var total = zeros(1, device: outputFeatures[0].device).squeeze();
         for (var i = 0; i < outputFeatures.Count; i++)
         {
-            total = total + (outputFeatures[i] - targetFeatures[i]).abs().mean();
+            total = total.Plus((outputFeatures[i] - targetFeatures[i]).abs().mean());
         }
 
         return total;

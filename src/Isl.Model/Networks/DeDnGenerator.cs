@@ -1,3 +1,4 @@
+using Isl.Model.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -57,13 +58,13 @@ public sealed class DeDnGenerator : Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         var x = decoder.forward(middle.forward(encoder.forward(input)));
-        return (tanh(x) + 1) / 2;
+        return tanh(x).Plus(1).DividedBy(2);
     }
 
     /// <summary>Inpaints the holes (mask = 1) of <paramref name="images"/> given edges of the visible part.</summary>
     public Tensor Inpaint(Tensor images, Tensor holes, Tensor edges)
     {
-        var visible = 1 - holes;
+        var visible = holes.Subtracted(1);
         var input = cat([images * visible, holes, edges * visible], 1);
         return forward(input);
     }

@@ -1,3 +1,4 @@
+using Isl.Model.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -25,7 +26,7 @@ public sealed class DilatedResidualBlock : Module<Tensor, Tensor>
     }
 
     /// <inheritdoc />
-    public override Tensor forward(Tensor input) => input + conv_block.forward(input);
+    public override Tensor forward(Tensor input) => input.Plus(conv_block.forward(input));
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

@@ -1,3 +1,4 @@
+using Isl.Model.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -27,7 +28,7 @@ public sealed class DrnResidualBlock : Module<Tensor, Tensor>
     }
 
     /// <inheritdoc />
-    public override Tensor forward(Tensor input) => nn.functional.relu(body.forward(input) + shortcut.forward(input));
+    public override Tensor forward(Tensor input) => nn.functional.relu(body.forward(input).Plus(shortcut.forward(input)));
 
     private static int Groups(int channels) => channels % 8 == 0 ? 8 : 1;
 }

@@ -1,3 +1,4 @@
+using Isl.Model.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -30,10 +31,10 @@ public sealed class PatchGanDiscriminator : Module<Tensor, Tensor>
     /// <summary>The four hidden activations, then the logits.</summary>
     public IReadOnlyList<Tensor> Features(Tensor input)
     {
-        var f1 = nn.functional.leaky_relu(conv1.forward(input), 0.2);
-        var f2 = nn.functional.leaky_relu(conv2.forward(f1), 0.2);
-        var f3 = nn.functional.leaky_relu(conv3.forward(f2), 0.2);
-        var f4 = nn.functional.leaky_relu(conv4.forward(f3), 0.2);
+        var f1 = conv1.forward(input).LeakyRelu(0.2);
+        var f2 = conv2.forward(f1).LeakyRelu(0.2);
+        var f3 = conv3.forward(f2).LeakyRelu(0.2);
+        var f4 = conv4.forward(f3).LeakyRelu(0.2);
         return [f1, f2, f3, f4, conv5.forward(f4)];
     }
 }

@@ -1,3 +1,4 @@
+using Isl.Model.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -73,8 +74,8 @@ public sealed class SlicePreprocessor
         m = nn.functional.pad(m, padding, PaddingModes.Constant, 0);
         var size = new long[] { settings.Size, settings.Size };
         var downscale = side > settings.Size;
-        var resized = nn.functional.interpolate(image, size, mode: InterpolationMode.Bilinear, align_corners: false, antialias: downscale).clamp(0, 1);
-        var resizedMask = nn.functional.interpolate(m, size, mode: InterpolationMode.Bilinear, align_corners: false).ge(0.5).to_type(ScalarType.Float32);
+        var resized = nn.functional.interpolate(image, size, mode: InterpolationMode.Bilinear, align_corners: false, antialias: downscale).Between(0, 1);
+        var resizedMask = nn.functional.interpolate(m, size, mode: InterpolationMode.Bilinear, align_corners: false).AtLeastMask(0.5).to_type(ScalarType.Float32);
         return new PreparedSlice(resized.data<float>().ToArray(), resizedMask.data<float>().ToArray(), channelCount, settings.Size);
     }
 }

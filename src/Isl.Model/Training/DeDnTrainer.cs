@@ -25,9 +25,11 @@ public sealed class DeDnTrainer : IDisposable
     private const string GeneratorFile = "dedn_generator.bin";
     private const string DiscriminatorFile = "dedn_discriminator.bin";
     private const string StateFile = "dedn_state.json";
+    private const string GeneratorOptimizerFile = "dedn_generator_adam.bin";
+    private const string DiscriminatorOptimizerFile = "dedn_discriminator_adam.bin";
     private readonly DeDnTrainingOptions options;
-    private readonly Adam generatorOptimizer;
-    private readonly Adam discriminatorOptimizer;
+    private readonly AdamOptimizer generatorOptimizer;
+    private readonly AdamOptimizer discriminatorOptimizer;
     private readonly Random random;
     private readonly Tensor passMasks;
     private readonly int size;
@@ -48,8 +50,8 @@ public sealed class DeDnTrainer : IDisposable
         Discriminator = new PatchGanDiscriminator(channels, profile.DiscriminatorWidth);
         Discriminator.to(Device);
         Canny = new CannyEdgeDetector(options.CannySigma);
-        generatorOptimizer = optim.Adam(Generator.parameters(), options.LearningRate, 0.0, 0.9);
-        discriminatorOptimizer = optim.Adam(Discriminator.parameters(), options.LearningRate * options.DiscriminatorLearningRateRatio, 0.0, 0.9);
+        generatorOptimizer = new AdamOptimizer(Generator.parameters(), options.LearningRate, 0.0, 0.9);
+        discriminatorOptimizer = new AdamOptimizer(Discriminator.parameters(), options.LearningRate * options.DiscriminatorLearningRateRatio, 0.0, 0.9);
         if (options.Vgg19WeightsFile is { } vggFile)
         {
             vgg = Vgg19Features.FromFile(vggFile);
@@ -92,10 +94,10 @@ public sealed class DeDnTrainer : IDisposable
         var output = Generator.Inpaint(x, holes, edges);
 
         var dLoss = NonSaturatingAdversarialLoss.Discriminator(Discriminator.forward(x), Discriminator.forward(output.detach()));
-        discriminatorOptimizer.zero_grad();
+        discriminatorOptimizer.ZeroGrad();
         dLoss.backward();
         nn.utils.clip_grad_norm_(Discriminator.parameters(), options.GradientClipNorm);
-        discriminatorOptimizer.step();
+        discriminatorOptimizer.Step();
 
         var fake = Discriminator.Features(output);
         IReadOnlyList<Tensor> real;
@@ -125,13 +127,13 @@ public sealed class DeDnTrainer : IDisposable
             perceptual = PerceptualLoss.Compute(outputFeatures.Perceptual, targetFeatures.Perceptual);
             style = GramStyleLoss.Compute(outputFeatures.Style, targetFeatures.Style);
         }
-        var gLoss = l1 + (adversarial * options.AdversarialWeight) + (perceptual * options.PerceptualWeight) + (style * options.StyleWeight);
-        generatorOptimizer.zero_grad();
+        var gLoss = l1.Plus(adversarial.Times(options.AdversarialWeight)).Plus(perceptual.Times(options.PerceptualWeight)).Plus(style.Times(options.StyleWeight));
+        generatorOptimizer.ZeroGrad();
         gLoss.backward();
         nn.utils.clip_grad_norm_(Generator.parameters(), options.GradientClipNorm);
-        generatorOptimizer.step();
+        generatorOptimizer.Step();
         StepsDone++;
-        using var holeL1 = ((output.detach() - x).abs() * holes).sum() / (holes.sum() * x.shape[1]).clamp_min(1);
+        var holeL1 = ((output.detach() - x).abs() * holes).sum() / holes.sum().Times(x.shape[1]).AtLeast(1);
         return new Dictionary<string, double>
         {
             ["total"] = gLoss.item<float>(), ["l1"] = l1.item<float>(), ["holeL1"] = holeL1.item<float>(), ["adv"] = adversarial.item<float>(),
@@ -168,15 +170,17 @@ public sealed class DeDnTrainer : IDisposable
         var x = images.to(Device);
         var holes = SampleHoles((int)x.shape[0], new Random(seed)).to(Device);
         var output = Generator.Inpaint(x, holes, Canny.Detect(x));
-        return (((output - x).abs() * holes).sum() / (holes.sum() * x.shape[1])).item<float>();
+        return (((output - x).abs() * holes).sum() / holes.sum().Times(x.shape[1])).item<float>();
     }
 
-    /// <summary>Writes generator, discriminator and step count to <paramref name="directory"/> (Adam moments restart on resume).</summary>
+    /// <summary>Writes generator, discriminator, both optimizers' moments and the step count to <paramref name="directory"/>.</summary>
     public void SaveCheckpoint(string directory)
     {
         Directory.CreateDirectory(directory);
         Generator.save(Path.Combine(directory, GeneratorFile));
         Discriminator.save(Path.Combine(directory, DiscriminatorFile));
+        generatorOptimizer.Save(Path.Combine(directory, GeneratorOptimizerFile));
+        discriminatorOptimizer.Save(Path.Combine(directory, DiscriminatorOptimizerFile));
         File.WriteAllText(Path.Combine(directory, StateFile), JsonSerializer.Serialize(new Dictionary<string, int> { ["steps"] = StepsDone }));
     }
 
@@ -193,6 +197,8 @@ public sealed class DeDnTrainer : IDisposable
         {
             Generator.load(Path.Combine(directory, GeneratorFile));
             Discriminator.load(Path.Combine(directory, DiscriminatorFile));
+            LoadOptimizer(generatorOptimizer, Path.Combine(directory, GeneratorOptimizerFile));
+            LoadOptimizer(discriminatorOptimizer, Path.Combine(directory, DiscriminatorOptimizerFile));
             var state = JsonSerializer.Deserialize<Dictionary<string, int>>(File.ReadAllText(statePath));
             StepsDone = state is not null && state.TryGetValue("steps", out var steps) ? steps : 0;
         }
@@ -211,6 +217,15 @@ public sealed class DeDnTrainer : IDisposable
         Discriminator.Dispose();
         vgg?.Dispose();
         passMasks.Dispose();
+    }
+
+    // Checkpoints written before the optimizer state was saved resume with fresh moments.
+    private static void LoadOptimizer(AdamOptimizer optimizer, string path)
+    {
+        if (File.Exists(path))
+        {
+            optimizer.Load(path);
+        }
     }
 
     private Tensor SampleHoles(int count, Random rng)

@@ -17,9 +17,10 @@ public sealed class DrnTrainer : IDisposable
 {
     private const string WeightsFile = "drn_encoder.bin";
     private const string StateFile = "drn_state.json";
+    private const string OptimizerFile = "drn_adam.bin";
     private readonly DrnTrainingOptions options;
     private readonly DrnEncoder keyEncoder;
-    private readonly Adam optimizer;
+    private readonly AdamOptimizer optimizer;
     private readonly Random random;
     private Tensor queue;
     private long queuePointer;
@@ -42,7 +43,7 @@ public sealed class DrnTrainer : IDisposable
             p.requires_grad = false;
         }
 
-        optimizer = optim.Adam(Encoder.parameters(), options.LearningRate);
+        optimizer = new AdamOptimizer(Encoder.parameters(), options.LearningRate);
         queue = nn.functional.normalize(randn(options.QueueSize, profile.EmbeddingDim, device: Device), dim: 1);
     }
 
@@ -73,17 +74,17 @@ public sealed class DrnTrainer : IDisposable
 
         var positive = (q * k).sum([1L], keepdim: true);
         var negative = q.matmul(queue.t());
-        var logits = cat([positive, negative], 1) / options.Temperature;
+        var logits = cat([positive, negative], 1).DividedBy(options.Temperature);
         var labels = zeros(logits.shape[0], dtype: ScalarType.Int64, device: Device);
         var loss = nn.functional.cross_entropy(logits, labels);
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         loss.backward();
-        optimizer.step();
+        optimizer.Step();
         using (no_grad())
         {
             foreach (var (pk, pq) in keyEncoder.parameters().Zip(Encoder.parameters()))
             {
-                pk.mul_(options.Momentum).add_(pq.detach(), alpha: 1 - options.Momentum);
+                pk.mul_(TorchScalars.Real(options.Momentum)).add_(pq.detach(), TorchScalars.Real(1 - options.Momentum));
             }
 
             Enqueue(k);
@@ -99,8 +100,8 @@ public sealed class DrnTrainer : IDisposable
         using var scope = NewDisposeScope();
         var h = Embed(normals);
         var c = h.mean([0L]);
-        var small = c.abs().lt(0.01);
-        c = where(small, where(c.lt(0), full_like(c, -0.01), full_like(c, 0.01)), c);
+        var small = c.abs().BelowMask(0.01);
+        c = where(small, where(c.BelowMask(0), TorchScalars.FullLike(c, -0.01), TorchScalars.FullLike(c, 0.01)), c);
         center?.Dispose();
         center = c.detach().MoveToOuterDisposeScope();
     }
@@ -123,15 +124,15 @@ public sealed class DrnTrainer : IDisposable
         var minus = AnomalyViews.RotateFlip(x, random);
         var h = Encoder.forward(cat([x, minus, plus], 0));
         var n = x.shape[0];
-        var d2 = (h - c).square().sum([1L]);
+        var d2 = (h - c).Squared().sum([1L]);
         var compact = d2.narrow(0, 0, 2 * n).mean();
         var dPlus = d2.narrow(0, 2 * n, plus.shape[0]);
-        var discriminate = (-log(-expm1(-dPlus.clamp_min(1e-6)))).mean();
-        var loss = (compact * options.LambdaCompact) + (discriminate * options.LambdaDiscriminate);
-        optimizer.zero_grad();
+        var discriminate = (-log(-expm1(-dPlus.AtLeast(1e-6)))).mean();
+        var loss = compact.Times(options.LambdaCompact).Plus(discriminate.Times(options.LambdaDiscriminate));
+        optimizer.ZeroGrad();
         loss.backward();
         nn.utils.clip_grad_norm_(Encoder.parameters(), options.GradientClipNorm);
-        optimizer.step();
+        optimizer.Step();
         StepsDone++;
         return new Dictionary<string, double>
         {
@@ -184,11 +185,12 @@ public sealed class DrnTrainer : IDisposable
         return DrnScoring.Distances(Embed(inputs), c);
     }
 
-    /// <summary>Writes the encoder, centre and step count to <paramref name="directory"/>.</summary>
+    /// <summary>Writes the encoder, its optimizer's moments, the centre and the step count to <paramref name="directory"/>.</summary>
     public void SaveCheckpoint(string directory)
     {
         Directory.CreateDirectory(directory);
         Encoder.save(Path.Combine(directory, WeightsFile));
+        optimizer.Save(Path.Combine(directory, OptimizerFile));
         var state = new DrnCheckpointState(StepsDone, Center);
         File.WriteAllText(Path.Combine(directory, StateFile), JsonSerializer.Serialize(state));
     }
@@ -206,6 +208,11 @@ public sealed class DrnTrainer : IDisposable
         {
             Encoder.load(Path.Combine(directory, WeightsFile));
             keyEncoder.load_state_dict(Encoder.state_dict());
+            if (File.Exists(Path.Combine(directory, OptimizerFile)))
+            {
+                optimizer.Load(Path.Combine(directory, OptimizerFile));
+            }
+
             var state = JsonSerializer.Deserialize<DrnCheckpointState>(File.ReadAllText(statePath))
                 ?? throw new IslModelException($"{statePath} is empty.");
             StepsDone = state.Steps;
@@ -247,14 +254,15 @@ public sealed class DrnTrainer : IDisposable
     {
         var view = AnomalyViews.RotateFlip(x, random);
         var scale = 0.8 + (0.4 * random.NextDouble());
-        return (view * scale) + (randn_like(view) * 0.02);
+        using var scaleScalar = TorchScalars.Temporary(scale);
+        return view.mul(scaleScalar).Plus(randn_like(view).Times(0.02));
     }
 
     private void Enqueue(Tensor keys)
     {
         var size = queue.shape[0];
         var count = Math.Min(keys.shape[0], size);
-        using var slots = arange(queuePointer, queuePointer + count, dtype: ScalarType.Int64, device: Device).remainder(size);
+        using var slots = TorchScalars.Range(queuePointer, queuePointer + count, Device).remainder(TorchScalars.Integer(size));
         queue.index_copy_(0, slots, keys.narrow(0, 0, count));
         queuePointer = (queuePointer + count) % size;
     }

@@ -1,0 +1,42 @@
+using Isl.Model.Runtime;
+using Isl.Testing;
+using static TorchSharp.torch;
+
+namespace Isl.Model.Tests.Runtime;
+
+public sealed class TorchScalarSafetyTests
+{
+    private const string AllowedType = "Isl.Model.Runtime.TorchScalars";
+
+    [Fact]
+    public void Nothing_in_Isl_Model_hands_TorchSharp_a_Scalar_the_collector_may_free_mid_call()
+    {
+        var violations = TorchScalarAudit.Violations(typeof(TorchScalars).Assembly.Location, AllowedType);
+        Assert.True(violations.Count == 0, "Use Isl.Model.Runtime.TorchScalars instead of primitive operands:\n" + string.Join("\n", violations));
+    }
+
+    [Fact]
+    public void The_audit_catches_primitive_operands_implicit_alphas_and_TorchSharps_optimizers()
+    {
+        var violations = TorchScalarAudit.Violations(typeof(TorchScalarSafetyTests).Assembly.Location, AllowedType);
+        Assert.Contains(violations, v => v.Contains("UnsafeFixture::Halve", StringComparison.Ordinal) && v.Contains("op_Multiply", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("UnsafeFixture::Sum", StringComparison.Ordinal) && v.Contains("op_Addition", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("UnsafeFixture::Leaky", StringComparison.Ordinal) && v.Contains("leaky_relu", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("UnsafeFixture::Optimizer", StringComparison.Ordinal) && v.Contains("Adam", StringComparison.Ordinal));
+        Assert.DoesNotContain(violations, v => v.Contains("UnsafeFixture::Safe", StringComparison.Ordinal));
+    }
+
+    // Never called: the audit reads these methods' IL.
+    private static class UnsafeFixture
+    {
+        public static Tensor Halve(Tensor x) => x * 0.5;
+
+        public static Tensor Sum(Tensor a, Tensor b) => a + b;
+
+        public static Tensor Leaky(Tensor x) => nn.functional.leaky_relu(x, 0.2);
+
+        public static object Optimizer(TorchSharp.Modules.Parameter p) => optim.Adam([p]);
+
+        public static Tensor Safe(Tensor a, Tensor b) => a.Plus(b).Times(0.5);
+    }
+}
