@@ -10,8 +10,6 @@ using Isl.Testing;
 
 namespace Isl.Model.Tests.Bundles;
 
-// Quarantined: torch training here intermittently goes NaN (issue 5); test.sh runs these separately and reports them.
-[Trait("Category", "Quarantine")]
 public sealed class ModelBundleTests : IClassFixture<ModelBundleTests.TrainedBundle>
 {
     private readonly TrainedBundle trained;

@@ -7,8 +7,6 @@ using static TorchSharp.torch;
 
 namespace Isl.Model.Tests.Training;
 
-// Quarantined: torch training here intermittently goes NaN (issue 5); test.sh runs these separately and reports them.
-[Trait("Category", "Quarantine")]
 public sealed class DeDnTrainerTests
 {
     private static readonly NetworkProfile Profile = NetworkProfile.Tiny with { Size = 32 };
@@ -17,6 +15,7 @@ public sealed class DeDnTrainerTests
     [Fact]
     public void A_few_hundred_steps_on_normal_heads_make_the_reconstruction_error_fall_clearly()
     {
+        using var scope = NewDisposeScope();
         var (train, _) = SyntheticSlices.Heads(32, 32, seed: 11);
         var (validation, _) = SyntheticSlices.Heads(8, 32, seed: 12);
         using var trainer = new DeDnTrainer(1, Profile, Options, DeviceOption.Cpu);
@@ -32,6 +31,7 @@ public sealed class DeDnTrainerTests
     [Fact]
     public void Checkpoints_round_trip_and_wrong_shapes_fail_clearly()
     {
+        using var scope = NewDisposeScope();
         var (train, _) = SyntheticSlices.Heads(4, 32, seed: 13);
         using var trainer = new DeDnTrainer(1, Profile, Options, DeviceOption.Cpu);
         trainer.Train(train, 2);
