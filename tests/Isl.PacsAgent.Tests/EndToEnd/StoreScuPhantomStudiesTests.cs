@@ -19,7 +19,8 @@ namespace Isl.PacsAgent.Tests.EndToEnd;
 [Collection(RealAgentProcessCollection.Name)]
 public sealed class StoreScuPhantomStudiesTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
+    // About 20 s on a 2-core box under a load average of 14; the bound leaves room for a busier CI machine.
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
 
     [Fact]
     public async Task BothStudiesGetAValidSrAndHeatmapsInOrthancWithTheScoreAndAConsistentFlag()
