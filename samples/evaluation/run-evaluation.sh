@@ -18,6 +18,7 @@
 #   PARTS="real synthetic"  CONFIGS="isl-exact isl-fast dscore-exact dscore-fast raw-drn"  REAL_DATA  FOLDS  SIZE  PROFILE  BATCH  DEDN_STEPS  DRN_PRETRAIN_STEPS  DRN_STEPS
 #   DEDN_LR (default 2e-5: the trainer's 1e-4 diverged within a few steps on these sets)
 #   TRAIN_NORMALS CAL_NORMALS CAL_ABNORMAL TEST_NORMALS TEST_ABNORMAL SLICES  BOOTSTRAP  THREADS
+#   FOLD_LIST (e.g. "1": run only these folds; the pooled step pools the folds found in WORK_DIR)
 #   TRAINER (an isl-trainer binary; default: build src/Isl.Trainer in Release and run a private copy)
 #   WORK_DIR (scratch; default: a temp folder, removed at the end unless KEEP_WORK=1)
 #   PNG_BUNDLE_OUT (also train on ALL real normals and export that bundle here, e.g. samples/models/head-ct-png)
@@ -102,6 +103,7 @@ real_part() {
   ln -sfn "$(cd "$REAL_DATA" && pwd)" "$data/source"
   python3 "$here/real_folds.py" source-labels "$REAL_DATA/labels.csv" "$data/labels.csv" "$REAL_LIMIT"
   for ((fold = 0; fold < FOLDS; fold++)); do
+    [[ " ${FOLD_LIST:-$(seq -s ' ' 0 $((FOLDS - 1)))} " == *" $fold "* ]] || continue
     local f="$work/real/fold$fold"
     mkdir -p "$f"
     step "real data, fold $((fold + 1))/$FOLDS: prepare ${SIZE}² 1-channel PNG caches"
