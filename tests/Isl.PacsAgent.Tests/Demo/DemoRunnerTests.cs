@@ -1,10 +1,12 @@
 using Isl.Dicom;
 using Isl.PacsAgent.Demo;
+using Isl.PacsAgent.Tests.EndToEnd;
 using Isl.Testing;
 using Xunit;
 
 namespace Isl.PacsAgent.Tests.Demo;
 
+[Collection(ModelScoringCollection.Name)]
 public sealed class DemoRunnerTests
 {
     [Fact]

@@ -12,7 +12,7 @@ namespace Isl.PacsAgent.Tests.EndToEnd;
 /// spool and durable Quartz trigger and delivers the SR and heatmap series to a real Orthanc.
 /// </summary>
 [Trait("Category", "Integration")]
-[Collection(RealAgentProcessCollection.Name)]
+[Collection(ModelScoringCollection.Name)]
 public sealed class AgentKillRestartTests(ITestOutputHelper output)
 {
     private const int Slices = PhantomFiles.SharedSlices;

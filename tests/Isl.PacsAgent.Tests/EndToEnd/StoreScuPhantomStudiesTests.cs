@@ -16,7 +16,7 @@ namespace Isl.PacsAgent.Tests.EndToEnd;
 /// asserted: it is a plumbing model.
 /// </summary>
 [Trait("Category", "Integration")]
-[Collection(RealAgentProcessCollection.Name)]
+[Collection(ModelScoringCollection.Name)]
 public sealed class StoreScuPhantomStudiesTests(ITestOutputHelper output)
 {
     // About 20 s on a 2-core box under a load average of 14; the bound leaves room for a busier CI machine.
