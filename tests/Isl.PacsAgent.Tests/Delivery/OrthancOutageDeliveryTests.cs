@@ -51,7 +51,7 @@ public sealed class OrthancOutageDeliveryTests
             await StoreAsync(orthanc.Http, file);
         }
 
-        var settings = AgentFixture.Settings(temp, stableAgeSeconds: 1, dicom: true);
+        var settings = AgentFixture.Settings(temp, stableAgeSeconds: 3, dicom: true); // long enough that a slow storescu under load is not assembled half-received
         var agentPort = FreePort.Next();
         settings["Dicom:Port"] = agentPort.ToString(CultureInfo.InvariantCulture);
         settings["Dicom:BindAddress"] = "127.0.0.1";

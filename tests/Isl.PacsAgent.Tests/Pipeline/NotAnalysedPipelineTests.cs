@@ -76,7 +76,7 @@ public sealed class NotAnalysedPipelineTests
 
     private static async Task<(Microsoft.AspNetCore.Builder.WebApplication App, RecordingCStoreSender Sender, FakeScorer Scorer)> StartAsync(TempDirectory temp)
     {
-        var settings = AgentFixture.Settings(temp, stableAgeSeconds: 0.2);
+        var settings = AgentFixture.Settings(temp, stableAgeSeconds: 2); // a busy machine must not assemble a half-ingested study
         settings["Delivery:Destinations:0:Name"] = "pacs";
         settings["Delivery:Destinations:0:Kind"] = "CStore";
         settings["Delivery:Destinations:0:Host"] = "127.0.0.1";

@@ -15,7 +15,7 @@ public sealed class AgentEndpointsTests
     public async Task HealthMetricsAndWorklistReflectScoredAndNotAnalysedStudies()
     {
         using var temp = new TempDirectory("isl-web");
-        var settings = AgentFixture.Settings(temp, stableAgeSeconds: 0.2);
+        var settings = AgentFixture.Settings(temp, stableAgeSeconds: 2); // a busy machine must not assemble a half-ingested study
         var abnormal = new CtStudyBuilder { PatientId = "ABN" };
         var mr = new CtStudyBuilder { PatientId = "MR" };
         var app = AgentFixture.Build(settings, s => s.AddSingleton<IStudyScorer>(new FakeScorer(0.9, 0.5)));
