@@ -26,7 +26,7 @@ public sealed class OrthancLuaRoundTripTests
         {
             config["LuaScripts"] = new[] { RepositoryRoot.Combine("orthanc-config", "forward-to-agent.lua") };
         });
-        var settings = AgentFixture.Settings(temp, stableAgeSeconds: 1, dicom: true);
+        var settings = AgentFixture.Settings(temp, stableAgeSeconds: 3, dicom: true);
         settings["Dicom:Port"] = agentPort.ToString(CultureInfo.InvariantCulture);
         settings["Dicom:BindAddress"] = "127.0.0.1";
         settings["Dicom:AllowedCallers:0"] = "ORTHANC@127.0.0.1";

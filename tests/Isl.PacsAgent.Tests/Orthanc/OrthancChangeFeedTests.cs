@@ -15,7 +15,7 @@ public sealed class OrthancChangeFeedTests
     {
         using var orthanc = await PacsOrthanc.StartAsync();
         using var temp = new TempDirectory("isl-feed");
-        var settings = AgentFixture.Settings(temp, stableAgeSeconds: 0.5);
+        var settings = AgentFixture.Settings(temp, stableAgeSeconds: 2);
         settings["Ingest:Orthanc:Enabled"] = "true";
         settings["Ingest:Orthanc:BaseUrl"] = orthanc.RestRoot.ToString();
         settings["Ingest:Orthanc:PollIntervalSeconds"] = "0.2";
