@@ -12,8 +12,9 @@
 # Each part compares: DeDN+DRN (exact K² grid and the fast grid), the D-score (pixel sum of x_dif) and the DRN on
 # the raw image. Writes OUT/report.md, OUT/summary.json, OUT/<part>/<config>/{metrics.json,report.md,roc-*.png}.
 #
-# Presets (EVAL_PRESET): tiny (seconds per step, for CI: it proves the pipeline, not the model) and default
-# (64², cpu profile; bounded time on 2 cores, see docs/evaluation/report.md for the measured time).
+# Presets (EVAL_PRESET): tiny (for CI: it proves the pipeline, not the model; 55 s on an idle 2-core box, 9 min under
+# load ~18) and default (64², cpu profile; 50 min on the shared 2-core box under load 12-20 with its parts run side
+# by side, see docs/evaluation/report.md).
 # Every size below can be overridden from the environment.
 #   PARTS="real synthetic"  CONFIGS="isl-exact isl-fast dscore-exact dscore-fast raw-drn"  REAL_DATA  FOLDS  SIZE  PROFILE  BATCH  DEDN_STEPS  DRN_PRETRAIN_STEPS  DRN_STEPS
 #   DEDN_LR (default 2e-5: the trainer's 1e-4 diverged within a few steps on these sets)
