@@ -84,7 +84,7 @@ public static class DeDnRun
         };
 
         // Batches are drawn from a stream seeded by (seed, step) so a resumed run draws what the uninterrupted one would have.
-        var random = new Random(HashCode.Combine(options.Seed, trainer.StepsDone));
+        var random = new Random(BatchSeed.Of(options.Seed, trainer.StepsDone));
         IReadOnlyDictionary<string, double> last = new Dictionary<string, double>();
         while (trainer.StepsDone < options.Steps)
         {

@@ -110,7 +110,7 @@ public static class DrnRun
             Options = options.ToString(),
         };
 
-        var random = new Random(HashCode.Combine(options.Seed, trainer.StepsDone));
+        var random = new Random(BatchSeed.Of(options.Seed, trainer.StepsDone));
         IReadOnlyDictionary<string, double> last = new Dictionary<string, double>();
         while (trainer.StepsDone < total)
         {
