@@ -159,6 +159,15 @@ public sealed class AdamOptimizer : IDisposable
         }
     }
 
+    /// <summary>Restores <paramref name="path"/> when it exists; checkpoints written before optimizer state was saved resume with fresh moments.</summary>
+    public void LoadIfPresent(string path)
+    {
+        if (File.Exists(path))
+        {
+            Load(path);
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

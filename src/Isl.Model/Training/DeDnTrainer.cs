@@ -33,6 +33,7 @@ public sealed class DeDnTrainer : IDisposable
     private readonly Random random;
     private readonly Tensor passMasks;
     private readonly int size;
+    private readonly NetworkProfile profile;
     private readonly Vgg19Features? vgg;
 
     /// <summary>Creates a trainer for images with <paramref name="channels"/> channels at the profile's size.</summary>
@@ -42,6 +43,7 @@ public sealed class DeDnTrainer : IDisposable
         options.Grid.Validate(profile.Size);
         this.options = options;
         size = profile.Size;
+        this.profile = profile;
         Device = TorchRuntime.Resolve(device);
         manual_seed(options.Seed);
         random = new Random(options.Seed);
@@ -160,6 +162,16 @@ public sealed class DeDnTrainer : IDisposable
         }
     }
 
+    /// <summary>A copy of the trained generator in eval mode, on the trainer's device, for a bundle.</summary>
+    public DeDnGenerator ExportGenerator()
+    {
+        var copy = new DeDnGenerator(Generator.Channels, profile);
+        copy.to(Device);
+        copy.load_state_dict(Generator.state_dict());
+        copy.eval();
+        return copy;
+    }
+
     /// <summary>Mean |output − x| inside holes drawn with a fixed seed: a repeatable reconstruction figure for validation.</summary>
     public double ReconstructionError(Tensor images, int seed = 12345)
     {
@@ -197,8 +209,8 @@ public sealed class DeDnTrainer : IDisposable
         {
             Generator.load(Path.Combine(directory, GeneratorFile));
             Discriminator.load(Path.Combine(directory, DiscriminatorFile));
-            LoadOptimizer(generatorOptimizer, Path.Combine(directory, GeneratorOptimizerFile));
-            LoadOptimizer(discriminatorOptimizer, Path.Combine(directory, DiscriminatorOptimizerFile));
+            generatorOptimizer.LoadIfPresent(Path.Combine(directory, GeneratorOptimizerFile));
+            discriminatorOptimizer.LoadIfPresent(Path.Combine(directory, DiscriminatorOptimizerFile));
             var state = JsonSerializer.Deserialize<Dictionary<string, int>>(File.ReadAllText(statePath));
             StepsDone = state is not null && state.TryGetValue("steps", out var steps) ? steps : 0;
         }
@@ -217,15 +229,6 @@ public sealed class DeDnTrainer : IDisposable
         Discriminator.Dispose();
         vgg?.Dispose();
         passMasks.Dispose();
-    }
-
-    // Checkpoints written before the optimizer state was saved resume with fresh moments.
-    private static void LoadOptimizer(AdamOptimizer optimizer, string path)
-    {
-        if (File.Exists(path))
-        {
-            optimizer.Load(path);
-        }
     }
 
     private Tensor SampleHoles(int count, Random rng)

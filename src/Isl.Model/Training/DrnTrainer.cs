@@ -19,6 +19,8 @@ public sealed class DrnTrainer : IDisposable
     private const string StateFile = "drn_state.json";
     private const string OptimizerFile = "drn_adam.bin";
     private readonly DrnTrainingOptions options;
+    private readonly int channels;
+    private readonly NetworkProfile profile;
     private readonly DrnEncoder keyEncoder;
     private readonly AdamOptimizer optimizer;
     private readonly Random random;
@@ -33,6 +35,8 @@ public sealed class DrnTrainer : IDisposable
         Device = TorchRuntime.Resolve(device);
         manual_seed(options.Seed);
         random = new Random(options.Seed);
+        this.channels = channels;
+        this.profile = profile;
         Encoder = new DrnEncoder(channels, profile);
         Encoder.to(Device);
         keyEncoder = new DrnEncoder(channels, profile);
@@ -174,6 +178,16 @@ public sealed class DrnTrainer : IDisposable
         }
     }
 
+    /// <summary>A copy of the trained encoder in eval mode, on the trainer's device, for a bundle.</summary>
+    public DrnEncoder ExportEncoder()
+    {
+        var copy = new DrnEncoder(channels, profile);
+        copy.to(Device);
+        copy.load_state_dict(Encoder.state_dict());
+        copy.eval();
+        return copy;
+    }
+
     /// <summary>Embeddings h [N, D] (eval mode, no gradients, batched).</summary>
     public Tensor Embed(Tensor inputs) => DrnScoring.Embed(Encoder, inputs, Device, options.BatchSize * 2);
 
@@ -208,10 +222,7 @@ public sealed class DrnTrainer : IDisposable
         {
             Encoder.load(Path.Combine(directory, WeightsFile));
             keyEncoder.load_state_dict(Encoder.state_dict());
-            if (File.Exists(Path.Combine(directory, OptimizerFile)))
-            {
-                optimizer.Load(Path.Combine(directory, OptimizerFile));
-            }
+            optimizer.LoadIfPresent(Path.Combine(directory, OptimizerFile));
 
             var state = JsonSerializer.Deserialize<DrnCheckpointState>(File.ReadAllText(statePath))
                 ?? throw new IslModelException($"{statePath} is empty.");

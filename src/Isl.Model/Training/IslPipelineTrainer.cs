@@ -30,10 +30,7 @@ public static class IslPipelineTrainer
         {
             using var dedn = new DeDnTrainer(channels, options.Profile, options.DeDn, options.Device);
             dedn.Train(images, options.DeDnSteps, progress, cancellationToken);
-            generator = new DeDnGenerator(channels, options.Profile);
-            generator.to(dedn.Device);
-            generator.load_state_dict(dedn.Generator.state_dict());
-            generator.eval();
+            generator = dedn.ExportGenerator();
             perceptualSource = dedn.PerceptualSourceInUse;
             var cutouts = AnomalyViews.Cutout(images, masks, new Random(options.Drn.Seed));
             normals = DifferenceImage.Compute(generator, dedn.Canny, options.DeDn.Grid, images, masks).to(CPU);
@@ -47,10 +44,7 @@ public static class IslPipelineTrainer
 
         using var drn = new DrnTrainer(channels, options.Profile, options.Drn with { Input = options.DrnInput }, options.Device);
         drn.Train(normals, positives, masks, progress, cancellationToken);
-        var encoder = new DrnEncoder(channels, options.Profile);
-        encoder.to(drn.Device);
-        encoder.load_state_dict(drn.Encoder.state_dict());
-        encoder.eval();
+        var encoder = drn.ExportEncoder();
         var manifest = new ModelManifest
         {
             ModelId = options.ModelId,

@@ -25,17 +25,13 @@ public static class BundleExporter
             var dednRun = drnInfo.DeDnRun ?? throw new TrainerException($"{drnRunDirectory} names no DeDN run.");
             var dednInfo = TrainingRunInfo.Read(dednRun, "dedn");
             using var dedn = DeDnCheckpoint.LoadGenerator(dednRun, dednInfo, options.Device);
-            generator = new DeDnGenerator(channels, dednInfo.Profile);
-            generator.load_state_dict(dedn.Generator.state_dict());
-            generator.eval();
+            generator = dedn.ExportGenerator();
             perceptualSource = DeDnTrainer.PerceptualSource;
         }
 
         using var drn = new DrnTrainer(channels, drnInfo.Profile, new DrnTrainingOptions { Input = drnInfo.DrnInput }, options.Device);
         drn.LoadCheckpoint(TrainingRunInfo.CheckpointOf(drnRunDirectory));
-        var encoder = new DrnEncoder(channels, drnInfo.Profile);
-        encoder.load_state_dict(drn.Encoder.state_dict());
-        encoder.eval();
+        var encoder = drn.ExportEncoder();
         var manifest = new ModelManifest
         {
             ModelId = options.ModelId,
