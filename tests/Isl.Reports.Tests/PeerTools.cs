@@ -21,15 +21,6 @@ internal static class PeerTools
         return path;
     }
 
-    /// <summary>dciodvfy's output; fails when it prints an Error line (it exits 1 then).</summary>
-    public static string AssertDciodvfyClean(string path)
-    {
-        var result = ExternalTool.Run("dciodvfy", [path]);
-        var errors = result.Output.Split('\n').Where(l => l.StartsWith("Error", StringComparison.Ordinal)).ToList();
-        Assert.True(errors.Count == 0 && result.ExitCode == 0, $"dciodvfy {Path.GetFileName(path)} (exit {result.ExitCode}):\n{result.Output}");
-        return result.Output;
-    }
-
     /// <summary>dsrdump's tree with codes (+Pc prints the code triplets, +Pl whole texts); fails when it does not exit 0.</summary>
     public static string Dsrdump(string path)
     {

@@ -11,7 +11,7 @@ public class PeerValidationTests
         using var folder = new TempDirectory("isl-reports");
         var path = PeerTools.Save(new TriageSrBuilder().Build(TriageFixtures.Abnormal(), TriageFixtures.StudySource()), folder, "sr.dcm");
 
-        PeerTools.AssertDciodvfyClean(path);
+        Dciodvfy.AssertClean(path);
         var tree = PeerTools.Dsrdump(path);
 
         foreach (var expected in new[] { "126000", "111028", "126010", "125007", "121071", "263654008", "12738006", "112040", "111030", "ISL001", "99ISL", "\"0.734\"", "\"0.512\"", "POLYLINE" })
@@ -28,8 +28,8 @@ public class PeerValidationTests
         var normal = PeerTools.Save(builder.Build(TriageFixtures.NormalWithoutRegion(), TriageFixtures.StudySource()), folder, "normal.dcm");
         var notAnalysed = PeerTools.Save(builder.Build(TriageFixtures.NotAnalysed(), TriageFixtures.StudySource()), folder, "not-analysed.dcm");
 
-        PeerTools.AssertDciodvfyClean(normal);
-        PeerTools.AssertDciodvfyClean(notAnalysed);
+        Dciodvfy.AssertClean(normal);
+        Dciodvfy.AssertClean(notAnalysed);
         Assert.Contains("17621005", PeerTools.Dsrdump(normal), StringComparison.Ordinal);
         var tree = PeerTools.Dsrdump(notAnalysed);
         Assert.Contains("ISL011", tree, StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public class PeerValidationTests
 
         foreach (var (image, i) in images.Select((image, i) => (image, i)))
         {
-            PeerTools.AssertDciodvfyClean(PeerTools.Save(image, folder, $"sc{i}.dcm"));
+            Dciodvfy.AssertClean(PeerTools.Save(image, folder, $"sc{i}.dcm"));
         }
     }
 

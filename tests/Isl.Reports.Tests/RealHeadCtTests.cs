@@ -54,7 +54,7 @@ public class RealHeadCtTests
         var sr = new TriageSrBuilder().Build(result, files[0].Dataset);
         var path = PeerTools.Save(sr, folder, "ge-sr.dcm");
 
-        PeerTools.AssertDciodvfyClean(path);
+        Dciodvfy.AssertClean(path);
         var reread = DicomFile.Open(path).Dataset;
         var inputs = files.Select(f => f.Dataset.GetString(DicomTags.SOPInstanceUID)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(inputs, SrTree.ReferencedInstances(reread).Distinct().Order(StringComparer.Ordinal));
@@ -77,7 +77,7 @@ public class RealHeadCtTests
         for (var i = 0; i < images.Count; i++)
         {
             var path = PeerTools.Save(images[i], folder, $"ge-sc{i + 1}.dcm");
-            PeerTools.AssertDciodvfyClean(path);
+            Dciodvfy.AssertClean(path);
             var source = DicomFile.Open(path).Dataset.GetSequence(DicomTags.SourceImageSequence).Single();
             Assert.Equal(chosen[i].Dataset.GetString(DicomTags.SOPInstanceUID), source.GetString(DicomTags.ReferencedSOPInstanceUID));
         }

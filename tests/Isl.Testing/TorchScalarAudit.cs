@@ -12,6 +12,9 @@ namespace Isl.Testing;
 /// </summary>
 public static class TorchScalarAudit
 {
+    /// <summary>The one type of ours that may create Scalars.</summary>
+    public const string AllowedType = "Isl.Model.Runtime.TorchScalars";
+
     private static readonly Lazy<HashSet<string>> UnsafeTorchMethods = new(FindUnsafeTorchMethods);
 
     // Module types whose forward creates a primitive Scalar (LeakyReLU, Softplus, BatchNorm, ...): Sequential calls forward
@@ -57,8 +60,12 @@ public static class TorchScalarAudit
         return found;
     }
 
-    /// <summary>The TorchSharp methods that create a Scalar from a primitive somewhere inside (diagnostics).</summary>
-    public static IReadOnlyCollection<string> UnsafeTorchSharpMethods() => UnsafeTorchMethods.Value;
+    /// <summary>Fails, listing every unsafe call, unless <paramref name="assemblyPath"/> has none.</summary>
+    public static void AssertClean(string assemblyPath)
+    {
+        var violations = Violations(assemblyPath, AllowedType);
+        Xunit.Assert.True(violations.Count == 0, $"Use {AllowedType} instead of primitive operands:\n" + string.Join("\n", violations));
+    }
 
     private static bool IsCall(OpCode code) => code == OpCodes.Call || code == OpCodes.Callvirt || code == OpCodes.Newobj || code == OpCodes.Ldftn;
 

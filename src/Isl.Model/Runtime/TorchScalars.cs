@@ -40,9 +40,6 @@ public static class TorchScalars
     /// <summary>a + value.</summary>
     public static Tensor Plus(this Tensor a, double value) => a.add(Real(value), One);
 
-    /// <summary>In-place a += b.</summary>
-    public static Tensor PlusInPlace(this Tensor a, Tensor b) => a.add_(b, One);
-
     /// <summary>a · value.</summary>
     public static Tensor Times(this Tensor a, double value) => a.mul(Real(value));
 
@@ -57,9 +54,6 @@ public static class TorchScalars
 
     /// <summary>max(a, value).</summary>
     public static Tensor AtLeast(this Tensor a, double value) => a.clamp_min(Real(value));
-
-    /// <summary>min(a, value).</summary>
-    public static Tensor AtMost(this Tensor a, double value) => a.clamp_max(Real(value));
 
     /// <summary>a clamped to [low, high].</summary>
     public static Tensor Between(this Tensor a, double low, double high) => a.clamp(Real(low), Real(high));

@@ -58,7 +58,7 @@ public sealed class StoreScuPhantomStudiesTests(ITestOutputHelper output)
             Assert.InRange(heatmaps.SopInstanceUids.Count, 1, ct.SopInstanceUids.Count);
 
             var srPath = await DownloadAsync(orthanc, Assert.Single(srSeries.SopInstanceUids), temp.Combine($"{label}-sr.dcm"));
-            PeerChecks.AssertDciodvfyClean(srPath);
+            Dciodvfy.AssertClean(srPath);
             Assert.Contains("Imaging Measurement Report", PeerChecks.Dsrdump(srPath), StringComparison.Ordinal);
             var content = TriageSrContent.Read(DicomFile.Open(srPath).Dataset);
             Assert.Equal(threshold, content.Threshold!.Value, 4);
@@ -69,7 +69,7 @@ public sealed class StoreScuPhantomStudiesTests(ITestOutputHelper output)
             Assert.All(content.ReferencedSopInstanceUids, sop => Assert.Contains(sop, ct.SopInstanceUids));
 
             var heatmapPath = await DownloadAsync(orthanc, heatmaps.SopInstanceUids[0], temp.Combine($"{label}-sc.dcm"));
-            PeerChecks.AssertDciodvfyClean(heatmapPath);
+            Dciodvfy.AssertClean(heatmapPath);
             var source = DicomFile.Open(heatmapPath).Dataset.GetSequence(DicomTags.SourceImageSequence)[0].GetString(DicomTags.ReferencedSOPInstanceUID);
             Assert.Contains(source, ct.SopInstanceUids);
 

@@ -76,7 +76,7 @@ public sealed class NotAnalysedStudiesTests
                 Assert.Contains(reason, entry.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
                 var sr = Assert.Single(ResultFiles.List(settings["Storage:OutputPath"]!, study.StudyInstanceUid, record.Revision));
-                PeerChecks.AssertDciodvfyClean(sr);
+                Dciodvfy.AssertClean(sr);
                 var tree = PeerChecks.Dsrdump(sr);
                 Assert.Contains("Not analysed", tree, StringComparison.Ordinal);
                 Assert.Contains(reason, tree, StringComparison.Ordinal);

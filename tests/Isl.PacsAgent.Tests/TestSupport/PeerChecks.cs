@@ -12,15 +12,6 @@ public static class PeerChecks
         Assert.True(result.ExitCode == 0, $"storescu to port {port} failed (exit {result.ExitCode}):\n{result.Output}");
     }
 
-    /// <summary>Runs <c>dciodvfy</c> and fails on any Error line (warnings are allowed); returns its output.</summary>
-    public static string AssertDciodvfyClean(string path)
-    {
-        var result = ExternalTool.Run("dciodvfy", [path]);
-        var errors = result.Output.Split('\n').Where(l => l.StartsWith("Error", StringComparison.Ordinal)).ToList();
-        Assert.True(errors.Count == 0 && result.ExitCode == 0, $"dciodvfy {Path.GetFileName(path)} (exit {result.ExitCode}):\n{result.Output}");
-        return result.Output;
-    }
-
     /// <summary><c>dsrdump</c>'s tree with code triplets and whole texts; fails unless it exits 0.</summary>
     public static string Dsrdump(string path)
     {
