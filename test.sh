@@ -32,11 +32,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Isl.PacsAgent.sln -c Release
 log=$(mktemp)
 status=0
-[ $# -gt 0 ] || set -- --filter "Category!=Quarantine"
 dotnet test Isl.PacsAgent.sln -c Release --no-build "$@" 2>&1 | tee "$log" || status=$?
-# Quarantined tests (issue 5: short torch trainings still end NaN now and then under heavy load) run and are reported, without gating.
-echo "=== quarantined tests (reported, not gating) ==="
-dotnet test tests/Isl.Model.Tests -c Release --no-build --filter "Category=Quarantine" 2>&1 | grep -E "Passed!|Failed!|\[FAIL\]" || true
 # One closing line for the whole solution, summed over the per-project summaries.
 awk '/(Passed|Failed)! +- +Failed:/ { gsub(/,/, ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
      END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"

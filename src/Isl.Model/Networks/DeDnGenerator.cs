@@ -24,13 +24,13 @@ public sealed class DeDnGenerator : Module<Tensor, Tensor>
         int w0 = profile.GeneratorWidths[0], w1 = profile.GeneratorWidths[1], w2 = profile.GeneratorWidths[2];
         encoder = Sequential(
             ReflectionPad2d(3),
-            Conv2d(channels + 2, w0, 7),
+            new AlignedConv2d(channels + 2, w0, 7),
             InstanceNorm2d(w0, affine: true),
             ReLU(),
-            Conv2d(w0, w1, 4, stride: 2, padding: 1),
+            new AlignedConv2d(w0, w1, 4, stride: 2, padding: 1),
             InstanceNorm2d(w1, affine: true),
             ReLU(),
-            Conv2d(w1, w2, 4, stride: 2, padding: 1),
+            new AlignedConv2d(w1, w2, 4, stride: 2, padding: 1),
             InstanceNorm2d(w2, affine: true),
             ReLU());
         middle = Sequential();
@@ -47,7 +47,7 @@ public sealed class DeDnGenerator : Module<Tensor, Tensor>
             InstanceNorm2d(w0, affine: true),
             ReLU(),
             ReflectionPad2d(3),
-            Conv2d(w0, channels, 7));
+            new AlignedConv2d(w0, channels, 7));
         RegisterComponents();
     }
 

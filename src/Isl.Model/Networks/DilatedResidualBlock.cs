@@ -16,11 +16,11 @@ public sealed class DilatedResidualBlock : Module<Tensor, Tensor>
     {
         conv_block = Sequential(
             ReflectionPad2d(dilation),
-            Conv2d(channels, channels, 3, dilation: dilation),
+            new AlignedConv2d(channels, channels, 3, dilation: dilation),
             InstanceNorm2d(channels, affine: true),
             ReLU(),
             ReflectionPad2d(1),
-            Conv2d(channels, channels, 3),
+            new AlignedConv2d(channels, channels, 3),
             InstanceNorm2d(channels, affine: true));
         RegisterComponents();
     }

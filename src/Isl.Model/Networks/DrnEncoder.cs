@@ -17,7 +17,7 @@ public sealed class DrnEncoder : Module<Tensor, Tensor>
         profile.Validate();
         var w = profile.DrnWidth;
         features = Sequential(
-            Conv2d(channels, w, 3, padding: 1, bias: false),
+            new AlignedConv2d(channels, w, 3, padding: 1, bias: false),
             ReLU(),
             new DrnResidualBlock("stage1", w, w, 2),
             new DrnResidualBlock("stage2", w, w * 2, 2),

@@ -16,14 +16,14 @@ public sealed class DrnResidualBlock : Module<Tensor, Tensor>
     public DrnResidualBlock(string name, int inChannels, int outChannels, int stride) : base(name)
     {
         body = Sequential(
-            Conv2d(inChannels, outChannels, 3, stride: stride, padding: 1, bias: false),
+            new AlignedConv2d(inChannels, outChannels, 3, stride: stride, padding: 1, bias: false),
             GroupNorm(Groups(outChannels), outChannels, affine: false),
             ReLU(),
-            Conv2d(outChannels, outChannels, 3, padding: 1, bias: false),
+            new AlignedConv2d(outChannels, outChannels, 3, padding: 1, bias: false),
             GroupNorm(Groups(outChannels), outChannels, affine: false));
         shortcut = stride == 1 && inChannels == outChannels
             ? Identity()
-            : Sequential(Conv2d(inChannels, outChannels, 1, stride: stride, bias: false), GroupNorm(Groups(outChannels), outChannels, affine: false));
+            : Sequential(new AlignedConv2d(inChannels, outChannels, 1, stride: stride, bias: false), GroupNorm(Groups(outChannels), outChannels, affine: false));
         RegisterComponents();
     }
 

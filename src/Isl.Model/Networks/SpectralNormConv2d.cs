@@ -23,9 +23,10 @@ public sealed class SpectralNormConv2d : Module<Tensor, Tensor>
         this.stride = stride;
         this.padding = padding;
         var bound = 1.0 / Math.Sqrt(inChannels * kernelSize * kernelSize);
-        weight_orig = Parameter(empty(outChannels, inChannels, kernelSize, kernelSize).uniform_(-bound, bound));
-        bias = Parameter(zeros(outChannels));
-        weight_u = nn.functional.normalize(randn(outChannels), dim: 0);
+        // Detached: a module built inside a caller's dispose scope must not lose its weights when that scope ends.
+        weight_orig = (Parameter)Parameter(empty(outChannels, inChannels, kernelSize, kernelSize).uniform_(-bound, bound)).DetachFromDisposeScope();
+        bias = (Parameter)Parameter(zeros(outChannels)).DetachFromDisposeScope();
+        weight_u = nn.functional.normalize(randn(outChannels), dim: 0).DetachFromDisposeScope();
         RegisterComponents();
     }
 
@@ -60,7 +61,7 @@ public sealed class SpectralNormConv2d : Module<Tensor, Tensor>
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
-        return nn.functional.conv2d(input, NormalizedWeight(), bias, strides: [stride, stride], padding: [padding, padding]);
+        return ChannelAlignedConvolution.Conv2d(input, NormalizedWeight(), bias, stride, padding);
     }
 
     /// <summary>The raw (unnormalised) weight.</summary>

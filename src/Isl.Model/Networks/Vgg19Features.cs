@@ -33,7 +33,7 @@ public sealed class Vgg19Features : Module<Tensor, Tensor>
                 continue;
             }
 
-            named.Add(($"{named.Count}", Conv2d(channels, width, 3, padding: 1)));
+            named.Add(($"{named.Count}", new AlignedConv2d(channels, width, 3, padding: 1)));
             named.Add(($"{named.Count}", ReLU()));
             channels = width;
         }

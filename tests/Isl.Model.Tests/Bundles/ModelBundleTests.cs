@@ -10,9 +10,6 @@ using Isl.Testing;
 
 namespace Isl.Model.Tests.Bundles;
 
-// Quarantined (issue 5): the primitive-Scalar race is fixed (TorchScalars, AdamOptimizer, audit), but under heavy load
-// (CI runs every test assembly at once) these short trainings still end NaN now and then; test.sh runs and reports them.
-[Trait("Category", "Quarantine")]
 public sealed class ModelBundleTests : IClassFixture<ModelBundleTests.TrainedBundle>
 {
     private readonly TrainedBundle trained;

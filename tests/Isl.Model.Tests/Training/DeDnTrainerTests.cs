@@ -7,9 +7,6 @@ using static TorchSharp.torch;
 
 namespace Isl.Model.Tests.Training;
 
-// Quarantined (issue 5): the primitive-Scalar race is fixed (TorchScalars, AdamOptimizer, audit), but under heavy load
-// (CI runs every test assembly at once) these short trainings still end NaN now and then; test.sh runs and reports them.
-[Trait("Category", "Quarantine")]
 public sealed class DeDnTrainerTests
 {
     private static readonly NetworkProfile Profile = NetworkProfile.Tiny with { Size = 32 };
