@@ -35,5 +35,7 @@ public sealed class DemoRunnerTests
         }
 
         Assert.Contains("threshold", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["NORMAL", "ABNORMAL"], results.Select(r => r.Flag));
+        Assert.True(results[1].Score > results[0].Score, output.ToString());
     }
 }

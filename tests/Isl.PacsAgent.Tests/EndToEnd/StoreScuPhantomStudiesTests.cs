@@ -12,8 +12,8 @@ namespace Isl.PacsAgent.Tests.EndToEnd;
 /// <c>isl-agent run</c> (its C-STORE SCP) with the committed demo bundle; within a bounded time both studies in a real
 /// Orthanc hold the triage SR and the heatmap series. The SR passes dciodvfy, carries the score and the bundle's
 /// threshold with the finding that follows from them (Abnormal exactly when score ≥ threshold), and every image it or
-/// a heatmap references is stored in Orthanc. Whether the demo bundle flags the hemorrhage is deliberately not
-/// asserted: it is a plumbing model.
+/// a heatmap references is stored in Orthanc. The hemorrhage is flagged, the normal study is not, and the hemorrhage
+/// scores above it.
 /// </summary>
 [Trait("Category", "Integration")]
 [Collection(ModelScoringCollection.Name)]
@@ -40,6 +40,7 @@ public sealed class StoreScuPhantomStudiesTests(ITestOutputHelper output)
         using var agent = await AgentProcess.StartAsync(temp.Combine("agent.json"), configuration);
         var threshold = BundleScanThreshold();
 
+        var scores = new Dictionary<string, (double Score, bool Abnormal)>();
         var clock = Stopwatch.StartNew();
         PeerChecks.StoreScu(dicomPort, hemorrhage.Directory);
         PeerChecks.StoreScu(dicomPort, normal.Directory);
@@ -49,6 +50,7 @@ public sealed class StoreScuPhantomStudiesTests(ITestOutputHelper output)
             output.WriteLine($"{label}: done {clock.Elapsed.TotalSeconds:0.0} s after the first C-STORE; {record.GetProperty("triage")}");
             var triage = record.GetProperty("triage");
             var score = triage.GetProperty("score").GetDouble();
+            scores[label] = (score, triage.GetProperty("abnormal").GetBoolean());
 
             var series = await OrthancContents.SeriesAsync(orthanc.Http, uid);
             var ct = series.Single(s => s.Modality == "CT");
@@ -76,6 +78,11 @@ public sealed class StoreScuPhantomStudiesTests(ITestOutputHelper output)
             var metadata = await OrthancContents.StudyMetadataAsync(orthanc.Http, uid, PacsOrthanc.MetadataName);
             Assert.StartsWith(content.FindingCode == TriageSrContent.AbnormalCode ? "ABNORMAL score=" : "NORMAL score=", metadata, StringComparison.Ordinal);
         }
+
+        var summary = $"hemorrhage {scores["hemorrhage"]}, normal {scores["normal"]}, threshold {threshold}";
+        Assert.True(scores["hemorrhage"].Abnormal, summary);
+        Assert.False(scores["normal"].Abnormal, summary);
+        Assert.True(scores["hemorrhage"].Score > scores["normal"].Score, summary);
     }
 
     private static double BundleScanThreshold()
