@@ -13,6 +13,7 @@ CONFIGS = [
     ("dscore-exact", "D-score: pixel sum of x_dif (exact grid)"),
     ("dscore-fast", "D-score (fast grid)"),
     ("raw-drn", "DRN on the raw image (no DeDN)"),
+    ("ae-dscore", "plain autoencoder: pixel sum of |x − AE(x)|"),
 ]
 PAPER = "paper (retrospective head CT): DeDN+DRN 0.868 > D-score 0.752 > raw DRN 0.657"
 

@@ -9,15 +9,15 @@
 # Synthetic data (3-window DICOM mode, scan level): DeDN and DRN train on phantom normals; thresholds are calibrated
 # on a labelled phantom calibration set; a separate phantom test set gives AUROC overall, per lesion type, per size
 # class and the pointing game.
-# Each part compares: DeDN+DRN (exact K² grid and the fast grid), the D-score (pixel sum of x_dif) and the DRN on
-# the raw image. Writes OUT/report.md, OUT/summary.json, OUT/<part>/<config>/{metrics.json,report.md,roc-*.png}.
+# Each part compares: DeDN+DRN (exact K² grid and the fast grid), the D-score (pixel sum of x_dif), the DRN on
+# the raw image and a plain autoencoder (same generator trained without holes; score = pixel sum of |x − AE(x)|). Writes OUT/report.md, OUT/summary.json, OUT/<part>/<config>/{metrics.json,report.md,roc-*.png}.
 #
 # Presets (EVAL_PRESET): tiny (for CI: it proves the pipeline, not the model; 55 s on an idle 2-core box, 9 min under
 # load ~18) and default (64², cpu profile; 50 min on the shared 2-core box under load 12-20 with its parts run side
 # by side, see docs/evaluation/report.md).
 # Every size below can be overridden from the environment.
-#   PARTS="real synthetic"  CONFIGS="isl-exact isl-fast dscore-exact dscore-fast raw-drn"  REAL_DATA  FOLDS  SIZE  PROFILE  BATCH  DEDN_STEPS  DRN_PRETRAIN_STEPS  DRN_STEPS
-#   DEDN_LR (default 2e-5: the trainer's 1e-4 diverged within a few steps on these sets)
+#   PARTS="real synthetic"  CONFIGS="isl-exact isl-fast dscore-exact dscore-fast raw-drn ae-dscore"  REAL_DATA  FOLDS  SIZE  PROFILE  BATCH  DEDN_STEPS  DRN_PRETRAIN_STEPS  DRN_STEPS
+#   DEDN_LR (default: the trainer's 1e-4, EdgeConnect's)
 #   TRAIN_NORMALS CAL_NORMALS CAL_ABNORMAL TEST_NORMALS TEST_ABNORMAL SLICES  BOOTSTRAP  THREADS
 #   FOLD_LIST (e.g. "1": run only these folds; the pooled step pools the folds found in WORK_DIR)
 #   TRAINER (an isl-trainer binary; default: build src/Isl.Trainer in Release and run a private copy)
@@ -36,7 +36,7 @@ case $EVAL_PRESET in
   tiny)
     : "${FOLDS:=2}" "${SIZE:=32}" "${PROFILE:=tiny}" "${BATCH:=4}" "${DEDN_STEPS:=2}" "${DRN_PRETRAIN_STEPS:=2}" "${DRN_STEPS:=2}"
     : "${TRAIN_NORMALS:=1}" "${CAL_NORMALS:=1}" "${CAL_ABNORMAL:=1}" "${TEST_NORMALS:=1}" "${TEST_ABNORMAL:=2}" "${SLICES:=4}" "${BOOTSTRAP:=50}"
-    : "${REAL_LIMIT:=9}" "${CONFIGS:=isl-exact dscore-fast raw-drn}" ;;
+    : "${REAL_LIMIT:=9}" "${CONFIGS:=isl-exact dscore-fast raw-drn ae-dscore}" ;;
   default)
     : "${FOLDS:=2}" "${SIZE:=64}" "${PROFILE:=cpu}" "${BATCH:=8}" "${DEDN_STEPS:=24}" "${DRN_PRETRAIN_STEPS:=8}" "${DRN_STEPS:=16}"
     : "${TRAIN_NORMALS:=4}" "${CAL_NORMALS:=2}" "${CAL_ABNORMAL:=3}" "${TEST_NORMALS:=4}" "${TEST_ABNORMAL:=10}" "${SLICES:=10}" "${BOOTSTRAP:=1000}"
@@ -46,7 +46,7 @@ esac
 PARTS=${PARTS:-real synthetic}
 REAL_DATA=${REAL_DATA:-$repo/../shared/data/kaggle-head-ct-dev}
 THREADS=${THREADS:-2}
-DEDN_LR=${DEDN_LR:-0.00002}
+DEDN_LR=${DEDN_LR:-0.0001}
 runtime=(--device cpu --threads "$THREADS")
 
 start=$(date +%s)
@@ -61,27 +61,40 @@ fi
 trainer() { "$TRAINER" "$@"; }
 
 # The configurations of the ablation: name, bundle kind (isl = DeDN+DRN, raw = DRN on the raw image), score, grid.
-all_configs=("isl-exact isl Drn Exact" "isl-fast isl Drn Fast" "dscore-exact isl DScore Exact" "dscore-fast isl DScore Fast" "raw-drn raw Drn Exact")
-CONFIGS=${CONFIGS:-isl-exact isl-fast dscore-exact dscore-fast raw-drn}
+all_configs=("isl-exact isl Drn Exact" "isl-fast isl Drn Fast" "dscore-exact isl DScore Exact" "dscore-fast isl DScore Fast" "raw-drn raw Drn Exact" "ae-dscore ae DScore Autoencoder")
+CONFIGS=${CONFIGS:-isl-exact isl-fast dscore-exact dscore-fast raw-drn ae-dscore}
 configs=()
 for c in "${all_configs[@]}"; do [[ " $CONFIGS " == *" ${c%% *} "* ]] && configs+=("$c"); done
-[[ ${#configs[@]} -gt 0 ]] || { echo "CONFIGS names none of: isl-exact isl-fast dscore-exact dscore-fast raw-drn" >&2; exit 2; }
+[[ ${#configs[@]} -gt 0 ]] || { echo "CONFIGS names none of: isl-exact isl-fast dscore-exact dscore-fast raw-drn ae-dscore" >&2; exit 2; }
+wants() { [[ " $CONFIGS " == *" $1 "* ]]; }
 
-# train_models CACHE RUNS SEED: DeDN, DRN on x_dif, DRN on the raw image (bundles in RUNS/{isl,raw}/bundle).
+# train_models CACHE RUNS SEED: DeDN, DRN on x_dif, DRN on the raw image, the autoencoder (bundles in RUNS/{isl,raw,ae}/bundle).
 train_models() {
   local cache=$1 runs=$2 seed=$3
-  # The trainer restarts a diverged run itself; should it give up, try afresh with other seeds (issue 5).
-  local attempt
-  for attempt in 0 1 2; do
-    rm -rf "$runs/dedn"
-    trainer train dedn --data "$cache" --out "$runs/dedn" --profile "$PROFILE" --steps "$DEDN_STEPS" --batch "$BATCH" \
-      --lr "$DEDN_LR" --checkpoint-every 0 --seed $((seed + 1000 * attempt)) "${runtime[@]}" >> "$runs.dedn.log" && break
-    [[ $attempt == 2 ]] && { echo "DeDN training failed 3 times, see $runs.dedn.log" >&2; return 1; }
-  done
-  trainer train drn --data "$cache" --dedn "$runs/dedn" --out "$runs/isl" --pretrain-steps "$DRN_PRETRAIN_STEPS" \
-    --steps "$DRN_STEPS" --batch "$BATCH" --checkpoint-every 0 --seed "$seed" "${runtime[@]}" > "$runs.drn.log"
-  trainer train drn --data "$cache" --input Raw --profile "$PROFILE" --out "$runs/raw" --pretrain-steps "$DRN_PRETRAIN_STEPS" \
-    --steps "$DRN_STEPS" --batch "$BATCH" --checkpoint-every 0 --seed "$seed" "${runtime[@]}" > "$runs.raw.log"
+  if wants isl-exact || wants isl-fast || wants dscore-exact || wants dscore-fast; then
+    # The trainer restarts a diverged run itself; should it give up, try afresh with other seeds.
+    local attempt
+    for attempt in 0 1 2; do
+      rm -rf "$runs/dedn"
+      trainer train dedn --data "$cache" --out "$runs/dedn" --profile "$PROFILE" --steps "$DEDN_STEPS" --batch "$BATCH" \
+        --lr "$DEDN_LR" --checkpoint-every 0 --seed $((seed + 1000 * attempt)) "${runtime[@]}" >> "$runs.dedn.log" && break
+      [[ $attempt == 2 ]] && { echo "DeDN training failed 3 times, see $runs.dedn.log" >&2; return 1; }
+    done
+    trainer train drn --data "$cache" --dedn "$runs/dedn" --out "$runs/isl" --pretrain-steps "$DRN_PRETRAIN_STEPS" \
+      --steps "$DRN_STEPS" --batch "$BATCH" --checkpoint-every 0 --seed "$seed" "${runtime[@]}" > "$runs.drn.log"
+  fi
+  if wants raw-drn; then
+    trainer train drn --data "$cache" --input Raw --profile "$PROFILE" --out "$runs/raw" --pretrain-steps "$DRN_PRETRAIN_STEPS" \
+      --steps "$DRN_STEPS" --batch "$BATCH" --checkpoint-every 0 --seed "$seed" "${runtime[@]}" > "$runs.raw.log"
+  fi
+  if wants ae-dscore; then
+    # The baseline: the same generator and losses, trained without holes. Only its D-score is evaluated; the DRN
+    # trained on it (2 + 2 steps) exists because a bundle needs one.
+    trainer train dedn --autoencoder --data "$cache" --out "$runs/ae-dedn" --profile "$PROFILE" --steps "$DEDN_STEPS" --batch "$BATCH" \
+      --lr "$DEDN_LR" --checkpoint-every 0 --seed "$seed" "${runtime[@]}" > "$runs.ae.log"
+    trainer train drn --data "$cache" --dedn "$runs/ae-dedn" --out "$runs/ae" --pretrain-steps 2 --steps 2 --batch "$BATCH" \
+      --checkpoint-every 0 --seed "$seed" "${runtime[@]}" >> "$runs.ae.log"
+  fi
 }
 
 # score CONFIG RUNS DATA OUT [extra evaluate options]: evaluate one configuration on a labelled folder.
@@ -159,7 +172,7 @@ png_bundle() {
   mkdir -p "$work/png-bundle"
   step "real-data bundle: train on all normals of $REAL_DATA -> $PNG_BUNDLE_OUT"
   trainer prepare --data "$REAL_DATA" --out "$cache" --size "$SIZE" --select Normals > "$work/png-bundle/prepare.log"
-  train_models "$cache" "$runs" 1
+  CONFIGS=isl-exact train_models "$cache" "$runs" 1
   rm -rf "$PNG_BUNDLE_OUT"
   trainer export --run "$runs/isl" --out "$PNG_BUNDLE_OUT" --model-id isl-head-ct-png --model-version 1.0.0
   # Threshold: the pooled k-fold DeDN+DRN scores of the real part (every normal scored by a model that never saw it).

@@ -49,7 +49,7 @@ public sealed class GridInpainter
             var e = edgeMaps.narrow(0, start, count).unsqueeze(1).expand(count, passes, 1, s, s).reshape(count * passes, 1, s, s);
             var holes = masks.unsqueeze(0).expand(count, passes, 1, s, s).reshape(count * passes, 1, s, s);
             var output = inpaint(x, holes, e).reshape(count, passes, c, s, s);
-            parts.Add(Combine(output, masks));
+            parts.Add(grid.Mode == GridMode.Autoencoder ? output.select(1, 0) : Combine(output, masks));
         }
 
         return cat(parts, 0).MoveToOuterDisposeScope();

@@ -8,10 +8,15 @@ public static class GridMasks
     /// <summary>Row/column start of cell <paramref name="index"/> of <paramref name="k"/> over <paramref name="size"/> pixels.</summary>
     public static int Edge(int index, int k, int size) => (int)((long)index * size / k);
 
-    /// <summary>One mask per pass, [P, 1, S, S]: one cell per pass (exact) or a non-adjacent group per pass (fast).</summary>
+    /// <summary>One mask per pass, [P, 1, S, S]: one cell per pass (exact), a non-adjacent group per pass (fast), or one empty mask (autoencoder).</summary>
     public static Tensor Build(GridSettings grid, int size, Device? device = null)
     {
         grid.Validate(size);
+        if (grid.Mode == GridMode.Autoencoder)
+        {
+            return zeros([1, 1, size, size], device: device);
+        }
+
         var k = grid.K;
         var stride = grid.Mode == GridMode.Exact ? k : Math.Min(grid.GroupStride, k);
         var passes = grid.PassesPerSlice;

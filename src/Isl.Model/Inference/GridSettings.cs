@@ -34,5 +34,10 @@ public sealed record GridSettings
 
     /// <summary>Generator passes per slice.</summary>
     [JsonIgnore]
-    public int PassesPerSlice => Mode == GridMode.Exact || K == 1 ? K * K : Math.Min(K, GroupStride) * Math.Min(K, GroupStride);
+    public int PassesPerSlice => Mode switch
+    {
+        GridMode.Autoencoder => 1,
+        GridMode.Exact => K * K,
+        _ => K == 1 ? 1 : Math.Min(K, GroupStride) * Math.Min(K, GroupStride),
+    };
 }

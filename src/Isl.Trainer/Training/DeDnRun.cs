@@ -49,7 +49,7 @@ public static class DeDnRun
         using var set = TrainingSet.LoadNormals(cacheDirectory);
         var preprocessing = set.Cache.Manifest.Preprocessing;
         var profile = NetworkProfile.Named(options.Profile) with { Size = set.Cache.Manifest.Width };
-        var grid = new GridSettings { K = options.GridK, Mode = GridMode.Exact };
+        var grid = new GridSettings { K = options.GridK, Mode = options.Autoencoder ? GridMode.Autoencoder : GridMode.Exact };
         var trainingOptions = new DeDnTrainingOptions { BatchSize = options.BatchSize, LearningRate = options.LearningRate, Grid = grid, Seed = options.Seed };
         var checkpoint = TrainingRunInfo.CheckpointOf(runDirectory);
         using var trainer = new DeDnTrainer(preprocessing.Channels, profile, trainingOptions, options.Device);

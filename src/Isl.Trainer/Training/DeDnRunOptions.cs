@@ -1,3 +1,4 @@
+using Isl.Model.Inference;
 using Isl.Model.Runtime;
 
 namespace Isl.Trainer.Training;
@@ -19,6 +20,9 @@ public sealed record DeDnRunOptions
 
     /// <summary>Grid size K (K×K cells).</summary>
     public int GridK { get; init; } = 4;
+
+    /// <summary>Train a plain autoencoder instead (no holes; the evaluation's baseline): its bundle scores in <see cref="GridMode.Autoencoder"/>.</summary>
+    public bool Autoencoder { get; init; }
 
     /// <summary>Write a checkpoint every this many steps (0 = only at the end or on Ctrl+C).</summary>
     public int CheckpointEvery { get; init; } = 200;

@@ -22,6 +22,24 @@ public sealed class GridInpainterTests
     }
 
     [Fact]
+    public void The_autoencoder_mode_is_one_pass_over_the_whole_visible_slice()
+    {
+        var grid = new GridSettings { K = 4, Mode = GridMode.Autoencoder };
+        Assert.Equal(1, grid.PassesPerSlice);
+        using var masks = GridMasks.Build(grid, 32);
+        Assert.Equal([1L, 1, 32, 32], masks.shape);
+        Assert.Equal(0f, masks.abs().max().item<float>());
+
+        // x_dd is the generator's output for the unmasked slice: here 2x + (holes = 0) + 1 from the edge map of ones.
+        using var images = rand(3, 2, 32, 32);
+        var calls = 0;
+        var inpainter = new GridInpainter((x, holes, edges) => { calls++; return (x * 2) + holes + edges; }, x => ones(x.shape[0], 1, x.shape[2], x.shape[3]), grid, maxBatch: 8);
+        using var xdd = inpainter.Reconstruct(images);
+        Assert.Equal(1, calls);
+        Assert.True(xdd.allclose((images * 2) + 1));
+    }
+
+    [Fact]
     public void Fast_groups_never_hold_adjacent_cells()
     {
         var grid = new GridSettings { K = 4, Mode = GridMode.Fast, GroupStride = 2 };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Isl.Model.Bundles;
+using Isl.Model.Inference;
 using Isl.Testing;
 using Isl.Trainer.Tests.Support;
 using Isl.Trainer.Training;
@@ -34,6 +35,28 @@ public sealed class EndToEndTrainingTests
         Assert.Equal(thresholds.Scan, metrics.RootElement.GetProperty("threshold").GetDouble());
         Assert.True(File.Exists(temp.Combine("eval", "roc-slice.png")));
         Assert.Equal(13, File.ReadAllLines(temp.Combine("eval", "scores.csv")).Length);
+    }
+
+    [Fact]
+    public async Task AnAutoencoderRunGivesABundleThatScoresInTheAutoencoderGridMode()
+    {
+        using var temp = new TempDirectory();
+        var data = temp.Combine("data");
+        SyntheticPngSet.Write(data, normals: 6, disorders: 2, size: 64, seed: 6);
+        string[] runtime = ["--device", "cpu", "--threads", "2"];
+
+        Assert.Equal(0, await TrainerCli.RunAsync("prepare", "--data", data, "--out", temp.Combine("normals"), "--size", "64", "--select", "normals"));
+        Assert.Equal(0, await TrainerCli.RunAsync(["train", "dedn", "--autoencoder", "--data", temp.Combine("normals"), "--out", temp.Combine("ae"), "--profile", "tiny", "--steps", "3", "--batch", "4", "--seed", "3", .. runtime]));
+        var info = TrainingRunInfo.Read(temp.Combine("ae"), "dedn");
+        Assert.Equal(GridMode.Autoencoder, info.Grid.Mode);
+        Assert.True(double.IsFinite(info.Figures["reconstructionError"]) && info.Figures["reconstructionError"] > 0);
+        Assert.Equal(0, await TrainerCli.RunAsync(["train", "drn", "--data", temp.Combine("normals"), "--dedn", temp.Combine("ae"), "--out", temp.Combine("drn"), "--pretrain-steps", "2", "--steps", "2", "--batch", "4", "--seed", "3", .. runtime]));
+        Assert.Equal(GridMode.Autoencoder, ModelBundle.ReadManifest(temp.Combine("drn", "bundle")).Grid.Mode);
+
+        Assert.Equal(0, await TrainerCli.RunAsync(["evaluate", "--bundle", temp.Combine("drn", "bundle"), "--data", data, "--out", temp.Combine("eval"), "--score", "DScore", "--bootstrap", "50", .. runtime]));
+        var scores = File.ReadAllLines(temp.Combine("eval", "scores.csv")).Skip(1).Select(line => double.Parse(line.Split(',')[3], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(8, scores.Count);
+        Assert.All(scores, score => Assert.True(double.IsFinite(score) && score > 0, $"D-score {score}"));
     }
 
     [Fact]

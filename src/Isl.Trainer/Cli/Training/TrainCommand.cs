@@ -25,8 +25,9 @@ internal static class TrainCommand
         var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 8 };
         var lr = new Option<double>("--lr") { Description = "Generator learning rate", DefaultValueFactory = _ => 1e-4 };
         var k = new Option<int>("--grid") { Description = "K of the K×K inpainting grid", DefaultValueFactory = _ => 4 };
+        var autoencoder = new Option<bool>("--autoencoder") { Description = "Train a plain autoencoder (no holes): the reconstruction-error baseline, not the method" };
         var common = new RunOptions(200);
-        var command = new Command("dedn", "Train the de-disorder (inpainting) network") { data, output, profile, steps, batch, lr, k };
+        var command = new Command("dedn", "Train the de-disorder (inpainting) network") { data, output, profile, steps, batch, lr, k, autoencoder };
         common.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(token =>
         {
@@ -37,6 +38,7 @@ internal static class TrainCommand
                 BatchSize = parse.GetValue(batch),
                 LearningRate = parse.GetValue(lr),
                 GridK = parse.GetValue(k),
+                Autoencoder = parse.GetValue(autoencoder),
                 CheckpointEvery = parse.GetValue(common.CheckpointEvery),
                 Resume = parse.GetValue(common.Resume),
                 Seed = parse.GetValue(common.Seed),

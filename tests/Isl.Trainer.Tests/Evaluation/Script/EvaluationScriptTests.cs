@@ -71,7 +71,10 @@ public sealed class EvaluationScriptTests
             AssertSaneMetrics(Path.Combine(config, "metrics.json"), pointing: true);
         }
 
-        Assert.Equal(3, Directory.GetDirectories(temp.Combine("out", "synthetic")).Length);
+        string[] configs = ["ae-dscore", "dscore-fast", "isl-exact", "raw-drn"];
+        Assert.Equal(configs, Directory.GetDirectories(temp.Combine("out", "synthetic")).Select(Path.GetFileName).Order());
+        Assert.Equal(configs, Directory.GetDirectories(temp.Combine("out", "real")).Select(Path.GetFileName).Order());
+        Assert.Contains("plain autoencoder", report, StringComparison.Ordinal);
         using var summary = JsonDocument.Parse(File.ReadAllText(temp.Combine("out", "summary.json")));
         Assert.True(summary.RootElement.GetProperty("parts").TryGetProperty("real", out _));
     }
