@@ -12,9 +12,9 @@
 # Each part compares: DeDN+DRN (exact K² grid and the fast grid), the D-score (pixel sum of x_dif), the DRN on
 # the raw image and a plain autoencoder (same generator trained without holes; score = pixel sum of |x − AE(x)|). Writes OUT/report.md, OUT/summary.json, OUT/<part>/<config>/{metrics.json,report.md,roc-*.png}.
 #
-# Presets (EVAL_PRESET): tiny (for CI: it proves the pipeline, not the model; 55 s on an idle 2-core box, 9 min under
-# load ~18) and default (64², cpu profile; 50 min on the shared 2-core box under load 12-20 with its parts run side
-# by side, see docs/evaluation/report.md).
+# Presets (EVAL_PRESET): tiny (for CI: it proves the pipeline, not the model; 2.5 min on a busy 2-core box) and
+# default (64², cpu profile, 1200 DeDN and 200 + 400 DRN steps per model; about 50 min on a 2-core box, see
+# docs/evaluation/report.md).
 # Every size below can be overridden from the environment.
 #   PARTS="real synthetic"  CONFIGS="isl-exact isl-fast dscore-exact dscore-fast raw-drn ae-dscore"  REAL_DATA  FOLDS  SIZE  PROFILE  BATCH  DEDN_STEPS  DRN_PRETRAIN_STEPS  DRN_STEPS
 #   DEDN_LR (default: the trainer's 1e-4, EdgeConnect's)
@@ -23,6 +23,8 @@
 #   TRAINER (an isl-trainer binary; default: build src/Isl.Trainer in Release and run a private copy)
 #   WORK_DIR (scratch; default: a temp folder, removed at the end unless KEEP_WORK=1)
 #   PNG_BUNDLE_OUT (also train on ALL real normals and export that bundle here, e.g. samples/models/head-ct-png)
+#   DEMO_BUNDLE_OUT (also rebuild the agent's demo bundle here with samples/models/make-demo-bundle.sh and its
+#     defaults, e.g. samples/models/head-ct-demo; its phantom evaluation lands in OUT/demo-bundle)
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -38,8 +40,8 @@ case $EVAL_PRESET in
     : "${TRAIN_NORMALS:=1}" "${CAL_NORMALS:=1}" "${CAL_ABNORMAL:=1}" "${TEST_NORMALS:=1}" "${TEST_ABNORMAL:=2}" "${SLICES:=4}" "${BOOTSTRAP:=50}"
     : "${REAL_LIMIT:=9}" "${CONFIGS:=isl-exact dscore-fast raw-drn ae-dscore}" ;;
   default)
-    : "${FOLDS:=2}" "${SIZE:=64}" "${PROFILE:=cpu}" "${BATCH:=8}" "${DEDN_STEPS:=24}" "${DRN_PRETRAIN_STEPS:=8}" "${DRN_STEPS:=16}"
-    : "${TRAIN_NORMALS:=4}" "${CAL_NORMALS:=2}" "${CAL_ABNORMAL:=3}" "${TEST_NORMALS:=4}" "${TEST_ABNORMAL:=10}" "${SLICES:=10}" "${BOOTSTRAP:=1000}"
+    : "${FOLDS:=2}" "${SIZE:=64}" "${PROFILE:=cpu}" "${BATCH:=8}" "${DEDN_STEPS:=1200}" "${DRN_PRETRAIN_STEPS:=200}" "${DRN_STEPS:=400}"
+    : "${TRAIN_NORMALS:=8}" "${CAL_NORMALS:=3}" "${CAL_ABNORMAL:=4}" "${TEST_NORMALS:=6}" "${TEST_ABNORMAL:=12}" "${SLICES:=12}" "${BOOTSTRAP:=1000}"
     : "${REAL_LIMIT:=0}" ;;
   *) echo "EVAL_PRESET must be tiny or default, not '$EVAL_PRESET'" >&2; exit 2 ;;
 esac
@@ -189,6 +191,14 @@ for part in $PARTS; do
   esac
 done
 [[ -n ${PNG_BUNDLE_OUT:-} ]] && png_bundle
+if [[ -n ${DEMO_BUNDLE_OUT:-} ]]; then
+  step "demo bundle -> $DEMO_BUNDLE_OUT (samples/models/make-demo-bundle.sh, its own sizes)"
+  # The evaluation's sizes must not leak into the demo script's defaults.
+  env -u TRAIN_NORMALS -u CAL_NORMALS -u CAL_ABNORMAL -u SLICES -u PROFILE -u SIZE -u BATCH -u DEDN_STEPS \
+    -u DRN_PRETRAIN_STEPS -u DRN_STEPS BUNDLE_OUT="$DEMO_BUNDLE_OUT" TRAINER="$TRAINER" THREADS="$THREADS" \
+    "$repo/samples/models/make-demo-bundle.sh" "$work/demo-bundle" > "$work/demo-bundle.log"
+  rm -rf "$out/demo-bundle" && cp -r "$work/demo-bundle/evaluation" "$out/demo-bundle" && rm -rf "$out/demo-bundle/cache"
+fi
 
 seconds=$(( $(date +%s) - start ))
 step "report"

@@ -9,11 +9,13 @@
 # Sizes can be overridden from the environment (defaults keep it to minutes on 2 cores):
 #   TRAIN_NORMALS CAL_NORMALS CAL_ABNORMAL EVAL_NORMALS EVAL_ABNORMAL SLICES
 #   PROFILE SIZE BATCH DEDN_STEPS DRN_PRETRAIN_STEPS DRN_STEPS THREADS SKIP_EVALUATE=1
+#   BUNDLE_OUT (default samples/models/head-ct-demo)  TRAINER (an isl-trainer binary; default: build it)
+# samples/evaluation/run-evaluation.sh runs this script when DEMO_BUNDLE_OUT is set.
 # (e.g. PROFILE=cpu SIZE=128 DEDN_STEPS=2000 for a stronger model when more CPU time is available)
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-bundle="$repo/samples/models/head-ct-demo"
+bundle=${BUNDLE_OUT:-$repo/samples/models/head-ct-demo}
 work=${1:-$(mktemp -d -t isl-demo-bundle.XXXXXX)}
 mkdir -p "$work"
 
@@ -34,9 +36,13 @@ THREADS=${THREADS:-2}
 start=$(date +%s)
 step() { echo; echo "== [$(( $(date +%s) - start ))s] $*"; }
 
-step "build isl-trainer (Release)"
-dotnet build "$repo/src/Isl.Trainer" -c Release -nologo -v quiet
-trainer="$repo/src/Isl.Trainer/bin/Release/net10.0/isl-trainer"
+if [[ -n ${TRAINER:-} ]]; then
+  trainer=$TRAINER
+else
+  step "build isl-trainer (Release)"
+  dotnet build "$repo/src/Isl.Trainer" -c Release -nologo -v quiet
+  trainer="$repo/src/Isl.Trainer/bin/Release/net10.0/isl-trainer"
+fi
 
 # labels.csv (path,disorder) for a folder of phantom studies, from the generator's folder names.
 write_labels() {
