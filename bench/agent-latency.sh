@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): end-to-end latency of the agent on the cpu profile. A 32-slice phantom head CT study is sent
-# by dcmtk's storescu to `isl-agent run` (demo bundle samples/models/head-ct-demo, Orthanc REST destination); the
+# Benchmark (not a test): end-to-end latency of the agent. A 32-slice phantom head CT study is sent by dcmtk's
+# storescu to `isl-agent run` (demo bundle samples/models/head-ct-demo: the tiny profile, the only DICOM bundle here;
+# the cpu profile's scoring time per 32 slices is what `isl-bench model --profiles cpu` measures), Orthanc REST destination; the
 # script times from storescu's first byte until the triage SR is stored in a real Orthanc, and splits it with the
 # agent's own record (GET /api/studies/{uid}): receive, stable age + assembly, load + score (DICOM pixels + model),
 # write + deliver (SR/SC building and the upload). Two studies in a row: the first pays the model load (cold), the
