@@ -1,4 +1,3 @@
-using Isl.PacsAgent.Ingest;
 using Isl.PacsAgent.Pipeline;
 using Isl.PacsAgent.Storage;
 using Isl.PacsAgent.Tests.TestSupport;
@@ -21,11 +20,7 @@ public sealed class RestartResumesAssemblyTests
         var firstScorer = new FakeScorer();
         var first = AgentFixture.Build(settings, s => s.AddSingleton<IStudyScorer>(firstScorer));
         await first.StartAsync();
-        var ingest = first.Services.GetRequiredService<InstanceIngest>();
-        foreach (var file in files)
-        {
-            Assert.Equal(IngestOutcome.Accepted, await ingest.AcceptFileAsync(file, CancellationToken.None));
-        }
+        await AgentFixture.IngestAsync(first, files);
 
         Assert.Equal(StudyState.Assembling, first.Services.GetRequiredService<StudyStore>().Find(builder.StudyInstanceUid)!.State);
         await first.StopAsync();

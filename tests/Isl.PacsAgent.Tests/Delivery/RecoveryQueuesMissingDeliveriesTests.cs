@@ -31,10 +31,7 @@ public sealed class RecoveryQueuesMissingDeliveriesTests
         Assert.True(store.CompleteScoring(builder.StudyInstanceUid, revision, new StudyTriage("1.2.3", 0.9, 0.5, true, "1.0", "hash", DateTimeOffset.UtcNow, 1)));
 
         var settings = AgentFixture.Settings(temp, stableAgeSeconds: 0.2);
-        settings["Delivery:Destinations:0:Name"] = "pacs";
-        settings["Delivery:Destinations:0:Kind"] = "CStore";
-        settings["Delivery:Destinations:0:Host"] = "127.0.0.1";
-        settings["Delivery:Destinations:0:CalledAeTitle"] = "PACS";
+        AgentFixture.AddCStoreDestination(settings);
         var sender = new RecordingCStoreSender();
         var app = AgentFixture.Build(settings, s => s.AddSingleton<ICStoreSender>(sender));
         await app.StartAsync();

@@ -1,6 +1,5 @@
 using Isl.Dicom;
 using Isl.PacsAgent.Delivery;
-using Isl.PacsAgent.Ingest;
 using Isl.PacsAgent.Pipeline;
 using Isl.PacsAgent.Storage;
 using Isl.PacsAgent.Tests.TestSupport;
@@ -20,7 +19,7 @@ public sealed class NotAnalysedPipelineTests
         var (app, sender, scorer) = await StartAsync(temp);
         try
         {
-            await IngestAsync(app, files);
+            await AgentFixture.IngestAsync(app, files);
             var deliveries = app.Services.GetRequiredService<DeliveryStore>();
             await AgentFixture.WaitForAsync(() => deliveries.ListForStudy(study.StudyInstanceUid) is [{ State: DeliveryState.Delivered }], TimeSpan.FromSeconds(30), "the not-analysed SR to be delivered");
 
@@ -59,7 +58,7 @@ public sealed class NotAnalysedPipelineTests
         var (app, sender, _) = await StartAsync(temp);
         try
         {
-            await IngestAsync(app, files);
+            await AgentFixture.IngestAsync(app, files);
             var studies = app.Services.GetRequiredService<StudyStore>();
             await AgentFixture.WaitForAsync(() => studies.Find(study.StudyInstanceUid)!.State == StudyState.NotAnalysed, TimeSpan.FromSeconds(30), "the study to be recorded not analysed");
             await Task.Delay(500);
@@ -77,11 +76,7 @@ public sealed class NotAnalysedPipelineTests
     private static async Task<(Microsoft.AspNetCore.Builder.WebApplication App, RecordingCStoreSender Sender, FakeScorer Scorer)> StartAsync(TempDirectory temp)
     {
         var settings = AgentFixture.Settings(temp, stableAgeSeconds: 2); // a busy machine must not assemble a half-ingested study
-        settings["Delivery:Destinations:0:Name"] = "pacs";
-        settings["Delivery:Destinations:0:Kind"] = "CStore";
-        settings["Delivery:Destinations:0:Host"] = "127.0.0.1";
-        settings["Delivery:Destinations:0:Port"] = "104";
-        settings["Delivery:Destinations:0:CalledAeTitle"] = "PACS";
+        AgentFixture.AddCStoreDestination(settings);
         var sender = new RecordingCStoreSender();
         var scorer = new FakeScorer();
         var app = AgentFixture.Build(settings, s =>
@@ -91,14 +86,5 @@ public sealed class NotAnalysedPipelineTests
         });
         await app.StartAsync();
         return (app, sender, scorer);
-    }
-
-    private static async Task IngestAsync(Microsoft.AspNetCore.Builder.WebApplication app, IEnumerable<string> files)
-    {
-        var ingest = app.Services.GetRequiredService<InstanceIngest>();
-        foreach (var file in files)
-        {
-            Assert.Equal(IngestOutcome.Accepted, await ingest.AcceptFileAsync(file, CancellationToken.None));
-        }
     }
 }

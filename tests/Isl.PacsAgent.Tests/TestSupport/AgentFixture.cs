@@ -1,5 +1,6 @@
 using System.Net;
 using Isl.PacsAgent.Hosting;
+using Isl.PacsAgent.Ingest;
 using Isl.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,26 @@ public static class AgentFixture
         ["Delivery:PollIntervalSeconds"] = "0.1",
         ["Logging:LogLevel:Default"] = "Warning",
     };
+
+    /// <summary>Adds a C-STORE destination "pacs" (AE PACS on 127.0.0.1:104); tests replace its sender with a recording one.</summary>
+    public static void AddCStoreDestination(Dictionary<string, string?> settings)
+    {
+        settings["Delivery:Destinations:0:Name"] = "pacs";
+        settings["Delivery:Destinations:0:Kind"] = "CStore";
+        settings["Delivery:Destinations:0:Host"] = "127.0.0.1";
+        settings["Delivery:Destinations:0:Port"] = "104";
+        settings["Delivery:Destinations:0:CalledAeTitle"] = "PACS";
+    }
+
+    /// <summary>Ingests <paramref name="files"/> as the SCP would, asserting each is accepted.</summary>
+    public static async Task IngestAsync(WebApplication app, IEnumerable<string> files)
+    {
+        var ingest = app.Services.GetRequiredService<InstanceIngest>();
+        foreach (var file in files)
+        {
+            Assert.Equal(IngestOutcome.Accepted, await ingest.AcceptFileAsync(file, CancellationToken.None));
+        }
+    }
 
     public static WebApplication Build(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) =>
         AgentHost.Build(new AgentHostSettings { Overrides = settings, ConfigureServices = services });

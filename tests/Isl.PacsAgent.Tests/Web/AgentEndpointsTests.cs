@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Isl.PacsAgent.Ingest;
 using Isl.PacsAgent.Pipeline;
 using Isl.PacsAgent.Storage;
 using Isl.PacsAgent.Tests.TestSupport;
@@ -22,11 +21,7 @@ public sealed class AgentEndpointsTests
         await app.StartAsync();
         try
         {
-            var ingest = app.Services.GetRequiredService<InstanceIngest>();
-            foreach (var file in CtStudyBuilder.Save(abnormal.Series(), temp.Combine("a")).Concat(CtStudyBuilder.Save(mr.Series(modality: "MR", sopClass: "1.2.840.10008.5.1.4.1.1.4"), temp.Combine("m"))))
-            {
-                await ingest.AcceptFileAsync(file, CancellationToken.None);
-            }
+            await AgentFixture.IngestAsync(app, CtStudyBuilder.Save(abnormal.Series(), temp.Combine("a")).Concat(CtStudyBuilder.Save(mr.Series(modality: "MR", sopClass: "1.2.840.10008.5.1.4.1.1.4"), temp.Combine("m"))));
 
             var studies = app.Services.GetRequiredService<StudyStore>();
             await AgentFixture.WaitForAsync(
