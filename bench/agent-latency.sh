@@ -9,16 +9,10 @@
 # Usage: bench/agent-latency.sh [SLICES=32] [STABLE_AGE_SECONDS=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export TCP_NODELAY=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 SLICES=${1:-32}
 STABLE_AGE=${2:-5}
-for tool in storescu dcmdump curl python3; do command -v $tool >/dev/null || { echo "missing $tool: apt-get install -y dcmtk python3"; exit 1; }; done
-[ -x /usr/sbin/Orthanc ] || { echo "missing Orthanc: apt-get install -y orthanc"; exit 1; }
-
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+. bench/common.sh
+require_tools "dcmtk python3 curl" storescu dcmdump curl python3
 
 echo "building isl-agent and isl-trainer (Release)..."
 dotnet build src/Isl.PacsAgent -c Release -v q -nologo >/dev/null

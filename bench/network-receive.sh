@@ -5,19 +5,13 @@
 # Usage: bench/network-receive.sh [N=336] [ROUNDS=2]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export TCP_NODELAY=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 N=${1:-336}
 ROUNDS=${2:-2}
 DATA=${ISL_SHARED_DATA:-$(cd .. && pwd)/shared/data}
 SERIES="$DATA/head-ct-ge-tilt"
 [ -d "$SERIES" ] || { echo "missing $SERIES (set ISL_SHARED_DATA)"; exit 1; }
-for tool in storescu storescp echoscu dcmodify; do command -v $tool >/dev/null || { echo "missing $tool: apt-get install -y dcmtk"; exit 1; }; done
-[ -x /usr/sbin/Orthanc ] || { echo "missing Orthanc: apt-get install -y orthanc"; exit 1; }
-
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+. bench/common.sh
+require_tools dcmtk storescu storescp echoscu dcmodify
 
 echo "building isl-agent (Release)..."
 dotnet build src/Isl.PacsAgent -c Release -v q -nologo >/dev/null
