@@ -12,7 +12,8 @@ namespace Isl.Model.Training;
 
 /// <summary>
 /// Trains the DeDN generator on healthy slices: holes are single grid cells, fast-mode cell groups or random
-/// rectangles (none at all when <see cref="DeDnTrainingOptions.Grid"/> is <see cref="GridMode.Autoencoder"/>: the baseline); losses are hole-weighted L1, non-saturating adversarial (spectral-norm PatchGAN), perceptual and
+/// rectangles (none at all when <see cref="DeDnTrainingOptions.Grid"/> is <see cref="GridMode.Autoencoder"/>: the
+/// baseline); losses are hole-weighted L1, non-saturating adversarial (spectral-norm PatchGAN), perceptual and
 /// style (Gram). Perceptual and style losses use a frozen VGG-19 when a weights file is given; otherwise (no ImageNet
 /// weights can be downloaded here) the discriminator's hidden features (feature matching). The choice is recorded in
 /// the bundle as <see cref="PerceptualSourceInUse"/>.
@@ -135,8 +136,7 @@ public sealed class DeDnTrainer : IDisposable
         nn.utils.clip_grad_norm_(Generator.parameters(), options.GradientClipNorm);
         generatorOptimizer.Step();
         StepsDone++;
-        var area = ErrorArea(holes);
-        var holeL1 = ((output.detach() - x).abs() * area).sum() / area.sum().Times(x.shape[1]).AtLeast(1);
+        var holeL1 = MeanErrorInHoles(output.detach(), x, holes);
         return new Dictionary<string, double>
         {
             ["total"] = gLoss.item<float>(), ["l1"] = l1.item<float>(), ["holeL1"] = holeL1.item<float>(), ["adv"] = adversarial.item<float>(),
@@ -183,8 +183,7 @@ public sealed class DeDnTrainer : IDisposable
         var x = images.to(Device);
         var holes = SampleHoles((int)x.shape[0], new Random(seed)).to(Device);
         var output = Generator.Inpaint(x, holes, Canny.Detect(x));
-        var area = ErrorArea(holes);
-        return (((output - x).abs() * area).sum() / area.sum().Times(x.shape[1])).item<float>();
+        return MeanErrorInHoles(output, x, holes).item<float>();
     }
 
     /// <summary>Writes generator, discriminator, both optimizers' moments and the step count to <paramref name="directory"/>.</summary>
@@ -259,8 +258,13 @@ public sealed class DeDnTrainer : IDisposable
         return stack(picks, 0);
     }
 
-    // Where reconstruction is judged: the holes, or the whole slice for an autoencoder (which has none).
-    private Tensor ErrorArea(Tensor holes) => options.Grid.Mode == GridMode.Autoencoder ? ones_like(holes) : holes;
+    // Mean |output − x| per pixel and channel where reconstruction is judged: the holes, or the whole slice for an
+    // autoencoder (which has none).
+    private Tensor MeanErrorInHoles(Tensor output, Tensor x, Tensor holes)
+    {
+        var area = options.Grid.Mode == GridMode.Autoencoder ? ones_like(holes) : holes;
+        return ((output - x).abs() * area).sum() / area.sum().Times(x.shape[1]).AtLeast(1);
+    }
 
     private void CheckShape(Tensor images)
     {
