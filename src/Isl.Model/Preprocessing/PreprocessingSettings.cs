@@ -22,6 +22,31 @@ public sealed record PreprocessingSettings
     [JsonPropertyName("maskThreshold")]
     public float MaskThreshold { get; init; } = -300f;
 
+    /// <summary>
+    /// Gray mode: the HU window (level/width) the 8-bit images were made with, so HU slices (DICOM) can be windowed the
+    /// same way and scored by this bundle; null when unknown (such a bundle scores gray images only).
+    /// </summary>
+    [JsonPropertyName("sourceWindow")]
+    public HuWindow? SourceWindow { get; init; }
+
+    /// <summary>What counts: the whole head (the paper) or the intracranial region only.</summary>
+    [JsonPropertyName("effectiveArea")]
+    [JsonConverter(typeof(JsonStringEnumConverter<EffectiveArea>))]
+    public EffectiveArea EffectiveArea { get; init; } = EffectiveArea.Head;
+
+    /// <summary>Intracranial mode: slices whose intracranial area is below this share of the model image are not scored.</summary>
+    [JsonPropertyName("minIntracranialFraction")]
+    public double MinIntracranialFraction { get; init; } = 0.04;
+
+    /// <summary>The slice thickness (mm) the model was trained at; thinner series are scored as slabs of this thickness.</summary>
+    [JsonPropertyName("sliceThicknessMm")]
+    public double SliceThicknessMm { get; init; } = 5;
+
+    /// <summary>Why HU slices (DICOM) cannot be prepared with these settings, or null when they can.</summary>
+    public string? HuInputProblem() => Mode == InputMode.Gray8 && SourceWindow is null
+        ? "the bundle was trained on 8-bit gray images and does not record the HU window they were made with, so it cannot score DICOM (HU) slices; retrain it with a source window (isl-trainer prepare --source-window LEVEL/WIDTH)"
+        : null;
+
     /// <summary>Number of model channels this setting yields.</summary>
     [JsonIgnore]
     public int Channels => Mode == InputMode.Gray8 ? 1 : Windows.Count;
@@ -43,6 +68,16 @@ public sealed record PreprocessingSettings
         if (Mode == InputMode.HuWindows && (Windows.Count == 0 || Windows.Any(w => w.Width <= 0)))
         {
             throw new IslModelException("HU mode needs at least one window with a positive width.");
+        }
+
+        if (SourceWindow is { Width: <= 0 })
+        {
+            throw new IslModelException("The source window needs a positive width.");
+        }
+
+        if (MinIntracranialFraction is < 0 or >= 1 || SliceThicknessMm <= 0 || double.IsNaN(MinIntracranialFraction) || double.IsNaN(SliceThicknessMm))
+        {
+            throw new IslModelException("The minimum intracranial fraction must lie in [0, 1) and the slice thickness must be positive.");
         }
     }
 }

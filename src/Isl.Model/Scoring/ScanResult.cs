@@ -9,7 +9,19 @@ public sealed record ScanResult
     /// <summary>DRN slice scores ‖h − c‖.</summary>
     public required IReadOnlyList<double> SliceScores { get; init; }
 
-    /// <summary>Scan score (pooled slice scores).</summary>
+    /// <summary>
+    /// Per slice (scored order): whether it counts. Slices with too little intracranial area (air above the vertex, neck,
+    /// skull base) are not scored; their <see cref="SliceScores"/> are still computed but leave the scan score out.
+    /// </summary>
+    public IReadOnlyList<bool> Scored { get; init; } = [];
+
+    /// <summary>Per slice (scored order): the share of the model image inside the effective area (intracranial or head).</summary>
+    public IReadOnlyList<double> AreaFractions { get; init; } = [];
+
+    /// <summary>Whether slice <paramref name="index"/> (scored order) counts for the scan score.</summary>
+    public bool IsScored(int index) => Scored.Count == 0 || Scored[index];
+
+    /// <summary>Scan score (pooled scores of the scored slices).</summary>
     public required double ScanScore { get; init; }
 
     /// <summary>D-score baseline: pixel sum of x_dif per slice (at model size, over all channels).</summary>
