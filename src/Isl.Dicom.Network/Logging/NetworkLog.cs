@@ -24,8 +24,8 @@ internal static partial class NetworkLog
     [LoggerMessage(EventId = 3005, Level = LogLevel.Debug, Message = "Stored {SopInstanceUid} ({Bytes} bytes) at {Path}")]
     public static partial void InstanceStored(ILogger logger, string sopInstanceUid, long bytes, string path);
 
-    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "C-STORE of {SopInstanceUid} answered 0x{Status:X4}: {Reason}")]
-    public static partial void InstanceRefused(ILogger logger, string sopInstanceUid, ushort status, string reason);
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "C-STORE of {SopInstanceUid} from {CallingAe}@{Remote} answered 0x{Status:X4}: {Reason}")]
+    public static partial void InstanceRefused(ILogger logger, string callingAe, EndPoint? remote, string sopInstanceUid, ushort status, string reason);
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Spool disk low: {FreeBytes} bytes free, watermark {WatermarkBytes}; refusing instances")]
     public static partial void DiskLow(ILogger logger, long freeBytes, long watermarkBytes);
@@ -41,6 +41,9 @@ internal static partial class NetworkLog
 
     [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "TLS handshake with {Remote} failed: {Reason}")]
     public static partial void TlsFailed(ILogger logger, EndPoint? remote, string reason);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Connection from {Remote} closed before its association request: {Reason}")]
+    public static partial void ConnectionRefused(ILogger logger, EndPoint? remote, string reason);
 
     [LoggerMessage(EventId = 3020, Level = LogLevel.Debug, Message = "SCU associated with {CalledAe} at {Host}:{Port}, {Accepted} contexts accepted")]
     public static partial void ScuAssociated(ILogger logger, string calledAe, string host, int port, int accepted);

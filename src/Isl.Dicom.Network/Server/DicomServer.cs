@@ -21,9 +21,9 @@ public sealed class DicomServer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<Task, bool> _associations = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ConnectionAdmission _admission;
     private TcpListener? _listener;
     private Task? _acceptLoop;
-    private int _active;
 
     /// <summary>Creates the server; call <see cref="Start"/> to listen.</summary>
     /// <param name="options">Policy and limits (validated here).</param>
@@ -34,6 +34,7 @@ public sealed class DicomServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _admission = new ConnectionAdmission(options.MaxPendingConnections, options.MaxPendingConnectionsPerAddress, options.MaxAssociations);
         Spool = spool;
         _logger = logger ?? NullLogger.Instance;
     }
@@ -44,11 +45,17 @@ public sealed class DicomServer : IAsyncDisposable
     /// <summary>Called after each instance is durable and indexed, before the sender is told Success.</summary>
     public Func<ReceivedInstance, ValueTask>? InstanceStored { get; set; }
 
+    /// <summary>Called for each C-STORE answered with a failure status (nothing of it was kept), e.g. to count refusals.</summary>
+    public Action<RefusedInstance>? InstanceRefused { get; set; }
+
     /// <summary>The port actually listened on (after <see cref="Start"/>).</summary>
     public int Port => (_listener?.LocalEndpoint as IPEndPoint)?.Port ?? _options.Port;
 
-    /// <summary>Associations currently open.</summary>
-    public int ActiveAssociations => Volatile.Read(ref _active);
+    /// <summary>Associations currently open (holding one of <see cref="DicomServerOptions.MaxAssociations"/>).</summary>
+    public int ActiveAssociations => _admission.Associations;
+
+    /// <summary>Connections still waiting for their A-ASSOCIATE-RQ (they hold no association slot).</summary>
+    public int PendingConnections => _admission.Pending;
 
     /// <summary>Binds the configured address and port and starts accepting.</summary>
     public void Start()
@@ -117,25 +124,24 @@ public sealed class DicomServer : IAsyncDisposable
             }
 
             socket.NoDelay = true;
-            var active = Interlocked.Increment(ref _active);
-            if (active > 2 * _options.MaxAssociations)
+            var admitted = _admission.TryAdmit((socket.RemoteEndPoint as IPEndPoint)?.Address, out var refusal);
+            if (admitted is null)
             {
-                // A flood: even the polite transient reject would cost a buffer per connection.
-                Interlocked.Decrement(ref _active);
-                NetworkLog.TooManyAssociations(_logger, _options.MaxAssociations, socket.RemoteEndPoint);
+                // Nothing is read from it: a flood of idle sockets costs one accept and one close each.
+                NetworkLog.ConnectionRefused(_logger, socket.RemoteEndPoint, refusal!);
                 socket.Dispose();
                 continue;
             }
 
-            var overCapacity = active > _options.MaxAssociations;
-            var task = Task.Run(() => RunAssociationAsync(socket, overCapacity, cancellationToken), CancellationToken.None);
+            var task = Task.Run(() => RunAssociationAsync(socket, admitted, cancellationToken), CancellationToken.None);
             _associations.TryAdd(task, true);
             _ = task.ContinueWith(t => _associations.TryRemove(t, out _), TaskScheduler.Default);
         }
     }
 
-    private async Task RunAssociationAsync(Socket socket, bool overCapacity, CancellationToken cancellationToken)
+    private async Task RunAssociationAsync(Socket socket, AdmittedConnection admitted, CancellationToken cancellationToken)
     {
+        using var slot = admitted;
         var remote = socket.RemoteEndPoint;
         try
         {
@@ -152,8 +158,8 @@ public sealed class DicomServer : IAsyncDisposable
             }
 
             await using var connection = new PduConnection(stream);
-            var association = new ScpAssociation(connection, _options, Spool, remote, _logger, InstanceStored);
-            await association.RunAsync(overCapacity, cancellationToken).ConfigureAwait(false);
+            var association = new ScpAssociation(connection, _options, Spool, remote, _logger, InstanceStored, InstanceRefused);
+            await association.RunAsync(slot, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -162,7 +168,6 @@ public sealed class DicomServer : IAsyncDisposable
         finally
         {
             socket.Dispose();
-            Interlocked.Decrement(ref _active);
         }
     }
 
@@ -170,7 +175,7 @@ public sealed class DicomServer : IAsyncDisposable
     {
         var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_options.ArtimTimeout);
+        deadline.CancelAfter(_options.AssociationRequestTimeout);
         try
         {
             await ssl.AuthenticateAsServerAsync(

@@ -61,8 +61,17 @@ public sealed class DicomServerOptions
     /// <summary>Accepted transfer syntaxes, most preferred first.</summary>
     public IList<string> TransferSyntaxPreference { get; } = [.. DefaultTransferSyntaxes];
 
-    /// <summary>The most simultaneous associations; more are rejected as transient.</summary>
+    /// <summary>The most simultaneous associations; more are rejected as transient. Only connections that sent an A-ASSOCIATE-RQ count.</summary>
     public int MaxAssociations { get; set; } = 32;
+
+    /// <summary>The most connections waiting for their A-ASSOCIATE-RQ (TLS handshake included); more are closed unread.</summary>
+    public int MaxPendingConnections { get; set; } = 256;
+
+    /// <summary>The most connections from one source address waiting for their A-ASSOCIATE-RQ; more from it are closed unread.</summary>
+    public int MaxPendingConnectionsPerAddress { get; set; } = 16;
+
+    /// <summary>The request timer: how long a new connection may take to complete TLS and send its A-ASSOCIATE-RQ.</summary>
+    public TimeSpan AssociationRequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The maximum P-DATA-TF length we announce and accept.</summary>
     public int MaxPduLength { get; set; } = 256 * 1024;
@@ -79,7 +88,7 @@ public sealed class DicomServerOptions
     /// <summary>Refuse instances (status 0xA700) when the spool's disk has less free space than this.</summary>
     public long DiskLowWatermarkBytes { get; set; } = 512L * 1024 * 1024;
 
-    /// <summary>ARTIM: how long a new connection may take to send its A-ASSOCIATE-RQ, and a closing one to hang up.</summary>
+    /// <summary>ARTIM for the other ends of an association: how long a reject, release or abort may take to be written and hung up.</summary>
     public TimeSpan ArtimTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long an association may take to deliver its next PDU (bounds idle and slow peers).</summary>
@@ -110,6 +119,11 @@ public sealed class DicomServerOptions
         if (MaxPduLength < 4096 || MaxAssociationRequestLength < 1024 || MaxAssociations < 1 || MaxCommandLength < 256 || MaxDatasetSize < 1)
         {
             throw new ArgumentException("MaxPduLength must be >= 4096, MaxAssociationRequestLength >= 1024, MaxCommandLength >= 256, MaxAssociations and MaxDatasetSize >= 1.");
+        }
+
+        if (MaxPendingConnections < 1 || MaxPendingConnectionsPerAddress < 1 || AssociationRequestTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("MaxPendingConnections and MaxPendingConnectionsPerAddress must be >= 1 and AssociationRequestTimeout positive.");
         }
 
         if (TransferSyntaxPreference.Count == 0)

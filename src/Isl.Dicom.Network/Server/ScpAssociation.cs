@@ -18,6 +18,7 @@ internal sealed class ScpAssociation
     private readonly ILogger _logger;
     private readonly EndPoint? _remote;
     private readonly Func<ReceivedInstance, ValueTask>? _onStored;
+    private readonly Action<RefusedInstance>? _onRefused;
     private readonly ArrayBufferWriter<byte> _command = new(1024);
     private IReadOnlyDictionary<byte, AcceptedContext> _contexts = new Dictionary<byte, AcceptedContext>();
     private int _sendLength = DimseMessageWriter.UnlimitedPduLength;
@@ -26,7 +27,7 @@ internal sealed class ScpAssociation
     private int _stored;
     private int _failed;
 
-    public ScpAssociation(PduConnection connection, DicomServerOptions options, DicomSpool spool, EndPoint? remote, ILogger logger, Func<ReceivedInstance, ValueTask>? onStored)
+    public ScpAssociation(PduConnection connection, DicomServerOptions options, DicomSpool spool, EndPoint? remote, ILogger logger, Func<ReceivedInstance, ValueTask>? onStored, Action<RefusedInstance>? onRefused)
     {
         _connection = connection;
         _options = options;
@@ -34,16 +35,19 @@ internal sealed class ScpAssociation
         _remote = remote;
         _logger = logger;
         _onStored = onStored;
+        _onRefused = onRefused;
     }
 
     private PduLimits Limits => new(_options.MaxPduLength, _options.MaxAssociationRequestLength);
 
     /// <summary>Runs the association to its end; never throws for peer misbehaviour.</summary>
-    public async Task RunAsync(bool overCapacity, CancellationToken cancellationToken)
+    /// <param name="slot">The connection's admission: an association slot is taken from it once the A-ASSOCIATE-RQ arrived.</param>
+    /// <param name="cancellationToken">Server shutdown.</param>
+    public async Task RunAsync(AdmittedConnection slot, CancellationToken cancellationToken)
     {
         try
         {
-            if (await NegotiateAsync(overCapacity, cancellationToken).ConfigureAwait(false))
+            if (await NegotiateAsync(slot, cancellationToken).ConfigureAwait(false))
             {
                 await ServeAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -72,9 +76,9 @@ internal sealed class ScpAssociation
         }
     }
 
-    private async Task<bool> NegotiateAsync(bool overCapacity, CancellationToken cancellationToken)
+    private async Task<bool> NegotiateAsync(AdmittedConnection slot, CancellationToken cancellationToken)
     {
-        var first = await _connection.ReadPduAsync(Limits, _options.ArtimTimeout, cancellationToken).ConfigureAwait(false);
+        var first = await _connection.ReadPduAsync(Limits, _options.AssociationRequestTimeout, cancellationToken).ConfigureAwait(false);
         if (first is null)
         {
             return false;
@@ -86,7 +90,7 @@ internal sealed class ScpAssociation
         }
 
         _callingAe = request.CallingAeTitle;
-        if (overCapacity)
+        if (!slot.TryAssociate())
         {
             NetworkLog.TooManyAssociations(_logger, _options.MaxAssociations, _remote);
             await _connection.WritePduAsync(new AAssociateRj(AssociateRejectResult.RejectedTransient, AssociateRejectSource.ServiceProviderPresentation, 2), _options.ArtimTimeout, cancellationToken).ConfigureAwait(false);
@@ -253,6 +257,10 @@ internal sealed class ScpAssociation
                 NetworkLog.InstanceStored(_logger, stored.SopInstanceUid, instance.DatasetLength, stored.Path);
                 await NotifyStoredAsync(stored).ConfigureAwait(false);
             }
+            catch (InstanceRejectedException ex)
+            {
+                (status, comment) = (ex.Status, ex.Message);
+            }
             catch (DicomException ex)
             {
                 (status, comment) = (DimseStatus.CannotUnderstand, $"data set cannot be parsed: {ex.Message}");
@@ -272,7 +280,9 @@ internal sealed class ScpAssociation
             else
             {
                 _failed++;
-                NetworkLog.InstanceRefused(_logger, store.SopInstanceUid, status, comment ?? DimseStatus.Describe(status));
+                var reason = comment ?? DimseStatus.Describe(status);
+                NetworkLog.InstanceRefused(_logger, _callingAe, _remote, Quoted(store.SopInstanceUid), status, reason);
+                NotifyRefused(new RefusedInstance(_callingAe, _remote, store.SopInstanceUid, status, reason));
             }
 
             await RespondAsync(pending.Context, new CStoreResponse { MessageIdBeingRespondedTo = store.MessageId, Status = status, ErrorComment = status == DimseStatus.Success ? null : comment, SopClassUid = store.SopClassUid, SopInstanceUid = store.SopInstanceUid }, cancellationToken).ConfigureAwait(false);
@@ -300,6 +310,22 @@ internal sealed class ScpAssociation
             NetworkLog.AssociationFailed(_logger, _remote, ex);
         }
     }
+
+    private void NotifyRefused(RefusedInstance refused)
+    {
+        try
+        {
+            _onRefused?.Invoke(refused);
+        }
+        catch (Exception ex)
+        {
+            NetworkLog.AssociationFailed(_logger, _remote, ex);
+        }
+    }
+
+    /// <summary>A UID from the wire for a log line: control characters replaced, at most 80 characters.</summary>
+    private static string Quoted(string uid) =>
+        new(uid.Take(80).Select(c => char.IsControl(c) ? '?' : c).ToArray());
 
     private ValueTask RespondAsync(AcceptedContext context, DimseMessage response, CancellationToken cancellationToken) =>
         DimseMessageWriter.SendAsync(_connection, context.Id, response, null, 0, _sendLength, _options.IdleTimeout, cancellationToken);

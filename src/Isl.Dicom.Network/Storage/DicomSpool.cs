@@ -1,16 +1,13 @@
-using System.Collections.Concurrent;
-
 namespace Isl.Dicom.Network.Storage;
 
 /// <summary>
 /// The durable spool of received instances. Each instance is streamed into a temporary file under
 /// <c>.incoming</c> (Part 10 meta + the received data set bytes, never re-encoded), fsynced, renamed to
-/// <c>STUDY/SERIES/SOPINSTANCE.dcm</c> and its directory fsynced before it counts as stored.
+/// <c>STUDY/SERIES/SOPINSTANCE.dcm</c> and its directory fsynced before it counts as stored. Nothing about the folders
+/// is cached: one removed while the receiver runs is created again by the next store that needs it.
 /// </summary>
 public sealed class DicomSpool
 {
-    private readonly ConcurrentDictionary<string, bool> _knownDirectories = new(StringComparer.Ordinal);
-
     /// <summary>Opens the spool at <paramref name="root"/>, creating it, and discards unacknowledged partial files left by a crash.</summary>
     public DicomSpool(string root, IReceivedInstanceIndex? index = null)
     {
@@ -55,7 +52,17 @@ public sealed class DicomSpool
         }
 
         var tempPath = Path.Combine(IncomingDirectory, $"{Guid.NewGuid():N}.part");
-        var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
+        FileStream stream;
+        try
+        {
+            stream = CreateTemporary(tempPath);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            EnsureDirectory(IncomingDirectory);
+            stream = CreateTemporary(tempPath);
+        }
+
         try
         {
             using var header = new MemoryStream(512);
@@ -78,29 +85,46 @@ public sealed class DicomSpool
         SpoolLayout.SafeComponent(seriesInstanceUid, "unknown-series"),
         SpoolLayout.SafeComponent(sopInstanceUid, "unknown-instance") + ".dcm");
 
-    /// <summary>Creates a directory (and missing parents), fsyncing each parent that gained an entry.</summary>
-    internal void EnsureDirectory(string directory)
+    /// <summary>Renames a durable temporary file to its final path, creating the folders on the way; returns the final folder.</summary>
+    internal string MoveIntoPlace(string tempPath, string finalPath)
     {
-        if (_knownDirectories.ContainsKey(directory))
+        var directory = Path.GetDirectoryName(finalPath)!;
+        EnsureDirectory(directory);
+        try
+        {
+            File.Move(tempPath, finalPath, overwrite: true);
+        }
+        catch (DirectoryNotFoundException) when (File.Exists(tempPath))
+        {
+            // The folder was removed between the check and the rename: create it again, once.
+            EnsureDirectory(directory);
+            File.Move(tempPath, finalPath, overwrite: true);
+        }
+
+        return directory;
+    }
+
+    /// <summary>Creates a directory (and missing parents), fsyncing each parent that gained an entry.</summary>
+    internal static void EnsureDirectory(string directory)
+    {
+        if (Directory.Exists(directory))
         {
             return;
         }
 
-        if (!Directory.Exists(directory))
+        var parent = Path.GetDirectoryName(directory);
+        if (parent is not null)
         {
-            var parent = Path.GetDirectoryName(directory);
-            if (parent is not null)
-            {
-                EnsureDirectory(parent);
-            }
-
-            Directory.CreateDirectory(directory);
-            if (parent is not null)
-            {
-                Durability.SyncDirectory(parent);
-            }
+            EnsureDirectory(parent);
         }
 
-        _knownDirectories.TryAdd(directory, true);
+        Directory.CreateDirectory(directory);
+        if (parent is not null)
+        {
+            Durability.SyncDirectory(parent);
+        }
     }
+
+    private static FileStream CreateTemporary(string path) =>
+        new(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
 }

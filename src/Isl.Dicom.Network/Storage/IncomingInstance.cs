@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace Isl.Dicom.Network.Storage;
 
 /// <summary>An instance being received into the spool: data set bytes are appended as they arrive.</summary>
@@ -44,10 +42,10 @@ public sealed class IncomingInstance : IDisposable
     }
 
     /// <summary>
-    /// Makes the instance durable: fsync the file, read its identifying attributes, rename it into place,
-    /// fsync the directory, record it in the index. Only after this returns may the sender be told Success.
+    /// Makes the instance durable: fsync the file, parse the whole data set and check it (see <see cref="ReceivedDatasetCheck"/>),
+    /// rename it into place, fsync the directory, record it in the index. Only after this returns may the sender be told Success.
     /// </summary>
-    /// <exception cref="DicomException">The data set cannot be parsed (the file is discarded).</exception>
+    /// <exception cref="InstanceRejectedException">The data set must not be acknowledged; its status says why (the file is discarded).</exception>
     /// <exception cref="IOException">The file could not be written durably (the file is discarded).</exception>
     public async Task<ReceivedInstance> CommitAsync(CancellationToken cancellationToken = default)
     {
@@ -57,14 +55,12 @@ public sealed class IncomingInstance : IDisposable
             stream.Flush(flushToDisk: true);
             await stream.DisposeAsync().ConfigureAwait(false);
             _stream = null;
-            var header = ReadHeader();
+            var header = ReceivedDatasetCheck.Verify(ReadDatasetBytes(), _transferSyntax, SopClassUid, SopInstanceUid);
             var finalPath = _spool.PathOf(
                 header.GetStringOrDefault(DicomTags.StudyInstanceUID),
                 header.GetStringOrDefault(DicomTags.SeriesInstanceUID),
                 SopInstanceUid);
-            var directory = Path.GetDirectoryName(finalPath)!;
-            _spool.EnsureDirectory(directory);
-            File.Move(_tempPath, finalPath, overwrite: true);
+            var directory = _spool.MoveIntoPlace(_tempPath, finalPath);
             Durability.SyncDirectory(directory);
             var instance = new ReceivedInstance(
                 header.GetStringOrDefault(DicomTags.StudyInstanceUID) ?? string.Empty,
@@ -107,17 +103,17 @@ public sealed class IncomingInstance : IDisposable
         }
     }
 
-    private DicomDataset ReadHeader()
+    private byte[] ReadDatasetBytes()
     {
-        using var stream = new FileStream(_tempPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024);
-        stream.Position = _metaLength;
-        var options = new DicomReadOptions { StopAtTag = DicomTags.PixelData };
-        if (_transferSyntax.IsDeflated)
+        if (DatasetLength > Array.MaxLength)
         {
-            using var inflated = new DeflateStream(stream, CompressionMode.Decompress, leaveOpen: true);
-            return DicomDatasetReader.Read(inflated, DicomTransferSyntax.ExplicitVRLittleEndian, options);
+            throw new InstanceRejectedException(Dimse.DimseStatus.OutOfResources, $"a data set of {DatasetLength} bytes is too large to be checked");
         }
 
-        return DicomDatasetReader.Read(stream, _transferSyntax, options);
+        var bytes = new byte[DatasetLength];
+        using var stream = new FileStream(_tempPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        stream.Position = _metaLength;
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 }

@@ -31,6 +31,12 @@ public sealed class DicomListenerOptions
     /// </summary>
     public bool AcceptAnySopClass { get; set; } = true;
 
-    /// <summary>Maximum concurrent associations.</summary>
+    /// <summary>Maximum concurrent associations (connections count once they sent their A-ASSOCIATE-RQ).</summary>
     public int MaxAssociations { get; set; } = 16;
+
+    /// <summary>Seconds a new connection may take to send its A-ASSOCIATE-RQ (TLS included) before it is closed.</summary>
+    public int AssociationRequestTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Connections from one address that may wait for their A-ASSOCIATE-RQ at once; more from it are closed unread.</summary>
+    public int MaxPendingConnectionsPerAddress { get; set; } = 16;
 }

@@ -4,6 +4,7 @@ using Isl.Dicom.Network.Server;
 using Isl.Dicom.Network.Storage;
 using Isl.PacsAgent.Configuration;
 using Isl.PacsAgent.Ingest;
+using Isl.PacsAgent.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,12 +13,14 @@ namespace Isl.PacsAgent.Hosting;
 
 /// <summary>
 /// Runs the C-STORE SCP (Isl.Dicom.Network) into the durable spool and its index; every stored instance is
-/// ingested before the sender is told Success, so an acknowledged instance is always catalogued for assembly.
+/// ingested before the sender is told Success, so an acknowledged instance is always catalogued for assembly. Refused
+/// instances (unreadable, not what the command announced, disk low, ...) are counted in <see cref="AgentMetrics"/>.
 /// </summary>
 internal sealed class DicomListenerService(
     IOptions<DicomListenerOptions> options,
     IOptions<StorageOptions> storage,
     InstanceIngest ingest,
+    AgentMetrics metrics,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
     private DicomServer? server;
@@ -43,6 +46,8 @@ internal sealed class DicomListenerService(
             Port = o.Port,
             RequireAllowList = !o.AllowAnyCaller,
             MaxAssociations = o.MaxAssociations,
+            AssociationRequestTimeout = TimeSpan.FromSeconds(o.AssociationRequestTimeoutSeconds),
+            MaxPendingConnectionsPerAddress = o.MaxPendingConnectionsPerAddress,
             AcceptAnySopClass = o.AcceptAnySopClass,
             SpoolDirectory = spoolRoot,
         };
@@ -54,6 +59,7 @@ internal sealed class DicomListenerService(
         server = new DicomServer(serverOptions, new DicomSpool(spoolRoot, index), loggers.CreateLogger<DicomServer>())
         {
             InstanceStored = OnStoredAsync,
+            InstanceRefused = refused => metrics.InstanceRejected(refused.Status),
         };
         server.Start();
         return Task.CompletedTask;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -9,6 +10,7 @@ public sealed class AgentMetrics
     private static readonly double[] ScoringBuckets = [0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300];
     private readonly long[] scoringBucketCounts = new long[ScoringBuckets.Length];
     private readonly Lock scoringLock = new();
+    private readonly ConcurrentDictionary<ushort, long> rejectedByStatus = new();
     private long instancesReceived;
     private long studiesReceived;
     private long studiesScored;
@@ -46,6 +48,12 @@ public sealed class AgentMetrics
             Interlocked.Increment(ref studiesReceived);
         }
     }
+
+    /// <summary>C-STORE requests answered with a failure status (nothing kept), by status.</summary>
+    public IReadOnlyDictionary<ushort, long> InstancesRejected => rejectedByStatus.ToDictionary(p => p.Key, p => p.Value);
+
+    /// <summary>Counts one C-STORE answered with the failure <paramref name="status"/>.</summary>
+    public void InstanceRejected(ushort status) => rejectedByStatus.AddOrUpdate(status, 1, (_, count) => count + 1);
 
     /// <summary>Counts a scored study and its scoring time.</summary>
     public void StudyScored(bool abnormal, TimeSpan duration)
@@ -88,6 +96,12 @@ public sealed class AgentMetrics
     {
         var text = new StringBuilder();
         Counter(text, "isl_instances_received_total", "DICOM instances received.", InstancesReceived);
+        text.Append("# HELP isl_instances_rejected_total C-STORE requests refused (unreadable, not matching the command, out of resources), by DIMSE status.\n# TYPE isl_instances_rejected_total counter\n");
+        foreach (var (status, count) in rejectedByStatus.OrderBy(p => p.Key))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"isl_instances_rejected_total{{status=\"0x{status:X4}\"}} {count}\n");
+        }
+
         Counter(text, "isl_studies_received_total", "Distinct studies received.", StudiesReceived);
         Counter(text, "isl_studies_scored_total", "Studies scored by the model.", StudiesScored);
         Counter(text, "isl_studies_flagged_total", "Studies scored abnormal.", StudiesFlagged);

@@ -76,20 +76,16 @@ public sealed class AccessControlTests
     public async Task Associations_beyond_the_limit_are_rejected_as_transient()
     {
         await using var scp = new ScpHost(o => o.MaxAssociations = 1);
-        using var holder = new System.Net.Sockets.TcpClient();
-        await holder.ConnectAsync("127.0.0.1", scp.Port);
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (scp.Server.ActiveAssociations < 1 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        // Only an association holds a slot (a socket that has sent nothing does not, see IdleSocketTests).
+        var holder = await RawStore.OpenAsync(scp.Port);
+        Assert.Equal(1, scp.Server.ActiveAssociations);
 
         var client = new DicomClient(new DicomClientOptions { Host = "127.0.0.1", Port = scp.Port, CalledAeTitle = "ISL-TEST", RetryPolicy = DicomRetryPolicy.None });
         var error = await Assert.ThrowsAsync<DicomAssociationRejectedException>(() => client.EchoAsync());
         Assert.True(error.IsTransient);
         Assert.Equal(AssociateRejectSource.ServiceProviderPresentation, error.Reject.Source);
 
-        holder.Close();
+        await holder.DisposeAsync();
         var retrying = new DicomClient(new DicomClientOptions { Host = "127.0.0.1", Port = scp.Port, CalledAeTitle = "ISL-TEST", RetryPolicy = new DicomRetryPolicy { MaxAttempts = 10, InitialDelay = TimeSpan.FromMilliseconds(100) } });
         Assert.Equal(DimseStatus.Success, await retrying.EchoAsync());
     }

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
-using Isl.Dicom.Network.Dimse;
 using Isl.Dicom.Network.Pdus;
+using Isl.Dicom.Network.Tests.TestData;
 using Isl.Testing;
 
 namespace Isl.Dicom.Network.Tests.Integration;
@@ -8,20 +8,20 @@ namespace Isl.Dicom.Network.Tests.Integration;
 [Trait("Category", "Integration")]
 public sealed class HostileInputTests
 {
-    private static readonly TimeSpan CloseDeadline = TimeSpan.FromSeconds(5);
-
     [Fact]
     public async Task Thousands_of_malformed_pdus_are_aborted_with_bounded_memory_and_normal_peers_still_work()
     {
         await using var scp = new ScpHost(o =>
         {
             o.ArtimTimeout = TimeSpan.FromSeconds(1);
+            o.AssociationRequestTimeout = TimeSpan.FromSeconds(1);
             o.IdleTimeout = TimeSpan.FromSeconds(1);
             o.MaxAssociations = 64;
+            o.MaxPendingConnectionsPerAddress = 64;
         });
-        var accepted = AcceptedRequest().Encode();
+        var accepted = HostilePdus.AcceptedRequest().Encode();
         var random = new Random(42);
-        var cases = Enumerable.Range(0, 2000).Select(i => HostilePayload(i, random, accepted)).ToList();
+        var cases = Enumerable.Range(0, 2000).Select(i => HostilePdus.Payload(i, random, accepted)).ToList();
         GC.Collect();
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
 
@@ -32,7 +32,7 @@ public sealed class HostileInputTests
             await gate.WaitAsync();
             try
             {
-                if (!await SendAndExpectCloseAsync(scp.Port, payload))
+                if (!await SocketProbe.SendAndExpectCloseAsync(scp.Port, payload))
                 {
                     Interlocked.Increment(ref notClosed);
                 }
@@ -62,9 +62,10 @@ public sealed class HostileInputTests
         await using var scp = new ScpHost(o =>
         {
             o.ArtimTimeout = TimeSpan.FromSeconds(1);
+            o.AssociationRequestTimeout = TimeSpan.FromSeconds(1);
             o.IdleTimeout = TimeSpan.FromSeconds(1);
         });
-        var request = AcceptedRequest().Encode();
+        var request = HostilePdus.AcceptedRequest().Encode();
 
         // A-ASSOCIATE-RQ one byte every 150 ms: ARTIM bounds the whole request.
         using (var slow = new TcpClient { NoDelay = true })
@@ -92,7 +93,7 @@ public sealed class HostileInputTests
                 }
             }
 
-            Assert.True(dropped || await ServerClosesAsync(slow, TimeSpan.FromSeconds(1)), "the slow association request was not dropped");
+            Assert.True(dropped || await SocketProbe.ServerClosesAsync(slow, TimeSpan.FromSeconds(1)), "the slow association request was not dropped");
             Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
         }
 
@@ -103,81 +104,7 @@ public sealed class HostileInputTests
         var buffer = new byte[6];
         await idle.GetStream().ReadExactlyAsync(buffer);
         Assert.Equal((byte)PduType.AssociateAccept, buffer[0]);
-        Assert.True(await ServerClosesAsync(idle, TimeSpan.FromSeconds(4)));
+        Assert.True(await SocketProbe.ServerClosesAsync(idle, TimeSpan.FromSeconds(4)));
         Assert.Equal(0, ExternalTool.Run("echoscu", ["-aec", "ISL-TEST", "127.0.0.1", scp.Port.ToString()]).ExitCode);
-    }
-
-    private static AAssociateRq AcceptedRequest() => new()
-    {
-        CalledAeTitle = "ISL-TEST",
-        CallingAeTitle = "ECHOSCU",
-        PresentationContexts = [new PresentationContextProposal(1, "1.2.840.10008.1.1", ["1.2.840.10008.1.2"]), new PresentationContextProposal(3, "1.2.840.10008.5.1.4.1.1.2", ["1.2.840.10008.1.2"])],
-        UserInformation = new UserInformation { MaxPduLength = 16384 },
-    };
-
-    private static byte[] HostilePayload(int i, Random random, byte[] accepted)
-    {
-        byte[] Random(int max)
-        {
-            var bytes = new byte[random.Next(1, max)];
-            random.NextBytes(bytes);
-            return bytes;
-        }
-
-        byte[] Pdu(byte type, uint length, byte[] body) =>
-            [type, 0, (byte)(length >> 24), (byte)(length >> 16), (byte)(length >> 8), (byte)length, .. body];
-
-        var command = DimseCommandCodec.Encode(new CStoreRequest { MessageId = 1, SopClassUid = "1.2.840.10008.5.1.4.1.1.2", SopInstanceUid = "1.2.3" });
-        return (i % 10) switch
-        {
-            0 => Random(2000),
-            1 => Pdu(1, 0xFFFFFFF0, Random(100)),
-            2 => accepted[..random.Next(1, accepted.Length)],
-            3 => new PDataTf([new PresentationDataValue(1, true, true, command)]).Encode(),
-            4 => Pdu(1, 1_000_000, Random(1000)),
-            5 => [.. accepted, .. Random(500)],
-            6 => [.. accepted, .. Pdu(4, 12, [0, 0, 0, 0x7F, 1, 3, 1, 2, 3, 4, 5, 6])],
-            7 => [.. accepted, .. new PDataTf([new PresentationDataValue(3, false, true, Random(100))]).Encode()],
-            8 => [.. accepted, .. new PDataTf([new PresentationDataValue(3, true, true, Random(200))]).Encode()],
-            _ => [.. accepted, .. new PDataTf([new PresentationDataValue(5, true, true, command)]).Encode()],
-        };
-    }
-
-    private static async Task<bool> SendAndExpectCloseAsync(int port, byte[] payload)
-    {
-        using var client = new TcpClient { NoDelay = true };
-        await client.ConnectAsync("127.0.0.1", port);
-        try
-        {
-            await client.GetStream().WriteAsync(payload);
-        }
-        catch (IOException)
-        {
-            return true;
-        }
-
-        return await ServerClosesAsync(client, CloseDeadline);
-    }
-
-    private static async Task<bool> ServerClosesAsync(TcpClient client, TimeSpan within)
-    {
-        var buffer = new byte[4096];
-        using var deadline = new CancellationTokenSource(within);
-        try
-        {
-            while (await client.GetStream().ReadAsync(buffer, deadline.Token) > 0)
-            {
-            }
-
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-        catch (IOException)
-        {
-            return true;
-        }
     }
 }

@@ -37,6 +37,23 @@ public sealed class StorescuToScpTests
         Assert.Empty(Directory.GetFiles(Path.Combine(scp.SpoolRoot, ".incoming")));
     }
 
+    [Fact]
+    public async Task A_study_folder_removed_from_the_running_spool_is_created_again_by_the_next_store()
+    {
+        await using var scp = new ScpHost();
+        var files = SharedData.GeHeadCtFiles();
+        var first = ExternalTool.Run("storescu", ["-aec", "ISL-TEST", "127.0.0.1", scp.Port.ToString(), files[0]]);
+        Assert.True(first.ExitCode == 0, first.Output);
+        var studyFolder = Path.GetDirectoryName(Path.GetDirectoryName(scp.StoredFiles().Single()))!;
+        Directory.Delete(studyFolder, recursive: true);
+
+        var second = ExternalTool.Run("storescu", ["-aec", "ISL-TEST", "127.0.0.1", scp.Port.ToString(), files[1], files[2]]);
+
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.DoesNotContain("0xa700", second.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(2, Directory.GetFiles(studyFolder, "*.dcm", SearchOption.AllDirectories).Length);
+    }
+
     [Theory]
     [InlineData(4096)]
     [InlineData(16384)]

@@ -37,7 +37,8 @@ public sealed class DicomSpoolTests
         var spool = new DicomSpool(directory.Path);
         using var incoming = spool.Begin("1.2.840.10008.5.1.4.1.1.2", "1.2.3", DicomTransferSyntax.ExplicitVRLittleEndian.Uid, "CT1");
         incoming.Write([0x08, 0x00, 0x18, 0x00, (byte)'U', (byte)'I', 0xFF, 0x7F, 1, 2]);
-        Assert.ThrowsAny<DicomException>(() => incoming.CommitAsync().GetAwaiter().GetResult());
+        var rejected = Assert.Throws<InstanceRejectedException>(() => incoming.CommitAsync().GetAwaiter().GetResult());
+        Assert.Equal(Isl.Dicom.Network.Dimse.DimseStatus.CannotUnderstand, rejected.Status);
         Assert.Empty(Directory.GetFiles(directory.Path, "*", SearchOption.AllDirectories));
     }
 
@@ -53,5 +54,30 @@ public sealed class DicomSpoolTests
         var path = spool.PathOf("../../etc", "1.2/../../x", "..");
         Assert.StartsWith(spool.Root + Path.DirectorySeparatorChar, Path.GetFullPath(path));
         Assert.DoesNotContain("..", Path.GetRelativePath(spool.Root, path));
+    }
+
+    [Fact]
+    public async Task A_study_folder_removed_while_running_is_created_again_by_the_next_store()
+    {
+        using var directory = new TempDirectory();
+        var spool = new DicomSpool(directory.Path);
+        var files = SharedData.GeHeadCtFiles()[..2];
+        var first = await StoreAsync(spool, files[0]);
+        var studyFolder = Path.GetDirectoryName(Path.GetDirectoryName(first.Path))!;
+        Directory.Delete(studyFolder, recursive: true);
+        Directory.Delete(Path.Combine(spool.Root, ".incoming"), recursive: true);
+
+        var second = await StoreAsync(spool, files[1]);
+
+        Assert.StartsWith(studyFolder + Path.DirectorySeparatorChar, second.Path, StringComparison.Ordinal);
+        Assert.True(File.Exists(second.Path));
+    }
+
+    private static async Task<ReceivedInstance> StoreAsync(DicomSpool spool, string path)
+    {
+        var dataset = DicomFile.Open(path).Dataset;
+        using var incoming = spool.Begin(dataset.GetString(DicomTags.SOPClassUID), dataset.GetString(DicomTags.SOPInstanceUID), DicomTransferSyntax.ExplicitVRLittleEndian.Uid, "CT1");
+        incoming.Write(DicomDatasetWriter.Encode(dataset, DicomTransferSyntax.ExplicitVRLittleEndian));
+        return await incoming.CommitAsync();
     }
 }

@@ -18,6 +18,8 @@ internal sealed class DicomListenerOptionsValidator : IValidateOptions<DicomList
         errors.RequireRange(nameof(options.Port), options.Port, 1, 65535);
         errors.RequireAddress(nameof(options.BindAddress), options.BindAddress);
         errors.RequireRange(nameof(options.MaxAssociations), options.MaxAssociations, 1, 1024);
+        errors.RequireRange(nameof(options.AssociationRequestTimeoutSeconds), options.AssociationRequestTimeoutSeconds, 1, 300);
+        errors.RequireRange(nameof(options.MaxPendingConnectionsPerAddress), options.MaxPendingConnectionsPerAddress, 1, 1024);
         for (var i = 0; i < options.AllowedCallers.Count; i++)
         {
             try

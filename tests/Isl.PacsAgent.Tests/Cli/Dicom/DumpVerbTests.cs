@@ -45,4 +45,24 @@ public sealed class DumpVerbTests
         Assert.Contains($"(2/3): {good}", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("[Doe^John]", output.ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(4, true)]
+    [InlineData(132, false)]
+    public void A_file_with_no_data_element_is_not_dicom_and_fails_with_one_line(int length, bool dicmOnly)
+    {
+        using var folder = new TempDirectory();
+        var path = folder.Combine("empty.dcm");
+        File.WriteAllBytes(path, dicmOnly ? "DICM"u8.ToArray() : new byte[length]);
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = DumpVerb.Run([path], output, error);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", output.ToString());
+        var line = Assert.Single(error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"dump: {path}: not valid DICOM: no DICOM data elements", line, StringComparison.Ordinal);
+    }
 }
