@@ -91,6 +91,36 @@ def main(out, seconds, settings):
             if real[name] and os.path.exists(os.path.join(out, "real", name, "roc-slice.png")):
                 md.append(f"\n![ROC real {name}](real/{name}/roc-slice.png)")
 
+    ich = {name: load(out, "ich", name) for name, _ in CONFIGS}
+    if any(ich.values()):
+        md += ["", "## Real scans: ct-ich-dev, scan level (k-fold by scan over the normal scans, pooled scores)", "",
+               "Each row of labels.csv is one patient's scan (a folder of brain-window JPEG slices); a scan's score pools "
+               "the scores of its slices that have enough intracranial area (mean, the paper). Every normal scan is scored "
+               "by the fold model that did not train on it; hemorrhage scans are spread over the folds. The threshold is "
+               "chosen on the same pooled scan scores, so sensitivity/specificity are optimistic; the AUROC is not.", ""]
+        rows = [(label, ich[name]["groups"][0]["scanLevel"]) for name, label in CONFIGS if ich[name]]
+        table(md, rows)
+        present = [name for name, _ in CONFIGS if ich[name]]
+        labels = [g["label"] for g in ich[present[0]]["groups"][1:]]
+        if labels:
+            md += ["", "### AUROC per label column (that label's scans vs all normal scans; 95% CI)", ""]
+            md.append("| label | " + " | ".join(present) + " |")
+            md.append("|---|" + "---|" * len(present))
+            for label in labels:
+                cells = []
+                for name in present:
+                    found = next((x for x in ich[name]["groups"] if x["label"] == label), None)
+                    s = found and found["scanLevel"]
+                    est, ci = fmt_auc(s)
+                    cells.append(f"{est} [{ci}] (n+={s['disorders'] if s else 0})")
+                md.append(f"| {label} | " + " | ".join(cells) + " |")
+        summary["parts"]["ich"] = {name: m and {"auroc": m.get("auroc"), "ci95": m.get("aurocCi95"), "threshold": m.get("threshold"),
+                                                "groups": {g["label"]: (g["scanLevel"].get("auroc") or {}).get("estimate") for g in m["groups"]}}
+                                   for name, m in ich.items()}
+        for name in present:
+            if os.path.exists(os.path.join(out, "ich", name, "roc-scan.png")):
+                md.append(f"\n![ROC ct-ich {name}](ich/{name}/roc-scan.png)")
+
     synth = {name: load(out, "synthetic", name) for name, _ in CONFIGS}
     if any(synth.values()):
         md += ["", "## Synthetic phantoms: scan level (separate test set; threshold calibrated on a separate phantom set)", ""]
@@ -117,7 +147,7 @@ def main(out, seconds, settings):
                     est, ci = fmt_auc(s)
                     cells.append(f"{est} [{ci}] (n+={s['disorders'] if s else 0})")
                 md.append(f"| {g} | " + " | ".join(cells) + " |")
-        pointing = [(name, synth[name].get("pointing")) for name in present if synth[name].get("pointing")]
+        pointing = [(name, synth[name]["pointing"]["groups"]) for name in present if synth[name].get("pointing")]
         if pointing:
             md += ["", "### Pointing game: is the heatmap maximum inside the lesion mask?", "",
                    "Scan: the maximum over all slices of a lesion-bearing scan; slice: each lesion-bearing slice's own maximum. "

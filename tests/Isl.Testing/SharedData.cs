@@ -14,6 +14,9 @@ public static class SharedData
     /// <summary>The labelled, pre-windowed PNG head CT slices.</summary>
     public static string KaggleHeadCt => Path.Combine(Root, "kaggle-head-ct-dev");
 
+    /// <summary>The 40 real CT-ICH scans (folders of brain-window JPEG slices) with scan-level labels and some hemorrhage masks.</summary>
+    public static string CtIchDev => Path.Combine(Root, "ct-ich-dev");
+
     /// <summary>One JPEG 2000 head CT slice (a syntax our managed decoders do not cover).</summary>
     public static string J2kHeadCt => Path.Combine(Root, "pydicom-j2k-head-ct");
 

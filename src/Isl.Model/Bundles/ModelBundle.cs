@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Isl.Model.Drn;
+using Isl.Model.Heatmaps;
 using Isl.Model.Networks;
 using Isl.Model.Runtime;
 using TorchSharp;
@@ -26,8 +27,9 @@ public sealed class ModelBundle : IDisposable
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
-    private ModelBundle(ModelManifest manifest, DeDnGenerator? generator, DrnEncoder encoder, Device device)
+    private ModelBundle(ModelManifest manifest, DeDnGenerator? generator, DrnEncoder encoder, Device device, NormalResidual? normalResidual = null)
     {
+        NormalResidual = normalResidual;
         Manifest = manifest;
         Generator = generator;
         Encoder = encoder;
@@ -45,6 +47,31 @@ public sealed class ModelBundle : IDisposable
 
     /// <summary>Where the networks live.</summary>
     public Device Device { get; }
+
+    /// <summary>The normal residual statistics calibrated heatmaps need, when the bundle has them.</summary>
+    public NormalResidual? NormalResidual { get; }
+
+    /// <summary>
+    /// Writes <paramref name="statistics"/> into the bundle at <paramref name="directory"/> (listed with its SHA-256) and
+    /// switches its heatmaps to <paramref name="heatmap"/> (e.g. calibrated mode).
+    /// </summary>
+    public static ModelManifest SaveNormalResidual(string directory, NormalResidual statistics, HeatmapSettings heatmap)
+    {
+        var current = ReadManifest(directory);
+        if (statistics.Size != current.Preprocessing.Size)
+        {
+            throw new ModelBundleException($"Normal residual statistics of {statistics.Size}² do not fit this {current.Preprocessing.Size}² bundle.");
+        }
+
+        var path = Path.Combine(directory, NormalResidual.FileName);
+        statistics.Save(path + ".tmp");
+        File.Move(path + ".tmp", path, overwrite: true);
+        var files = new Dictionary<string, string>(current.Files) { [NormalResidual.FileName] = HashFile(path) };
+        var updated = current with { Heatmap = heatmap, Files = files };
+        ValidateSettings(updated);
+        WriteManifest(directory, updated);
+        return updated;
+    }
 
     /// <summary>Wraps trained networks (the bundle takes ownership) after checking them against the manifest.</summary>
     public static ModelBundle Create(ModelManifest manifest, DeDnGenerator? generator, DrnEncoder encoder)
@@ -132,7 +159,29 @@ public sealed class ModelBundle : IDisposable
             throw new ModelBundleException($"Bundle {directory}: the weights do not fit the manifest's profile '{manifest.Profile.Name}' with {channels} channel(s): {e.Message}", e);
         }
 
-        return new ModelBundle(manifest, generator, encoder, torchDevice);
+        NormalResidual? normal = null;
+        if (manifest.Files.ContainsKey(NormalResidual.FileName))
+        {
+            try
+            {
+                normal = NormalResidual.Load(Path.Combine(directory, NormalResidual.FileName));
+            }
+            catch (IslModelException e)
+            {
+                generator?.Dispose();
+                encoder.Dispose();
+                throw new ModelBundleException($"Bundle {directory}: {e.Message}", e);
+            }
+        }
+
+        if (manifest.Heatmap.Mode == HeatmapSettings.CalibratedMode && normal is null)
+        {
+            generator?.Dispose();
+            encoder.Dispose();
+            throw new ModelBundleException($"Bundle {directory}: its heatmaps are calibrated but it has no {NormalResidual.FileName}.");
+        }
+
+        return new ModelBundle(manifest, generator, encoder, torchDevice, normal);
     }
 
     /// <summary>Reads only the manifest (no validation of weights).</summary>

@@ -2,9 +2,31 @@ using System.Text.Json.Serialization;
 
 namespace Isl.Model.Heatmaps;
 
-/// <summary>Heatmap post-processing of the difference image (paper §heatmap): threshold, box smoothing, exponential enhancement.</summary>
+/// <summary>
+/// Heatmap post-processing of the difference image. <c>paper</c>: threshold t, s×s box smoothing, exponential
+/// enhancement (the paper's §heatmap). <c>calibrated</c>: s×s box smoothing, then the excess over the bundle's normal
+/// residual statistics as a z-score, mapped linearly from <see cref="ZLow"/> (nothing) to <see cref="ZHigh"/> (full).
+/// </summary>
 public sealed record HeatmapSettings
 {
+    /// <summary>The paper's post-processing.</summary>
+    public const string PaperMode = "paper";
+
+    /// <summary>The excess over the bundle's normal residual statistics.</summary>
+    public const string CalibratedMode = "calibrated";
+
+    /// <summary><see cref="PaperMode"/> or <see cref="CalibratedMode"/> (needs the bundle's normal residual file).</summary>
+    [JsonPropertyName("mode")]
+    public string Mode { get; init; } = PaperMode;
+
+    /// <summary>Calibrated mode: the z-score below which a pixel shows nothing (the heatmap's calibrated threshold).</summary>
+    [JsonPropertyName("zLow")]
+    public double ZLow { get; init; } = 3;
+
+    /// <summary>Calibrated mode: the z-score at which a pixel shows full strength.</summary>
+    [JsonPropertyName("zHigh")]
+    public double ZHigh { get; init; } = 8;
+
     /// <summary>Threshold t: difference values below it are zeroed.</summary>
     [JsonPropertyName("threshold")]
     public double Threshold { get; init; } = 0.1;
@@ -23,6 +45,11 @@ public sealed record HeatmapSettings
         if (Threshold < 0 || Threshold >= 1 || Smoothing < 1 || Smoothing % 2 == 0 || Enhancement <= 0)
         {
             throw new IslModelException("Heatmap needs 0 ≤ t < 1, an odd smoothing size ≥ 1 and a positive enhancement.");
+        }
+
+        if (Mode is not (PaperMode or CalibratedMode) || !(ZHigh > ZLow) || double.IsNaN(ZLow))
+        {
+            throw new IslModelException($"Heatmap mode must be '{PaperMode}' or '{CalibratedMode}' with zHigh > zLow; got '{Mode}' ({ZLow}, {ZHigh}).");
         }
     }
 }

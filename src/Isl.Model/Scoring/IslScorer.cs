@@ -28,7 +28,8 @@ public sealed class IslScorer : IDisposable
         this.options = options ?? new ScoringOptions();
         Preprocessor = new SlicePreprocessor(bundle.Manifest.Preprocessing);
         canny = new CannyEdgeDetector(bundle.Manifest.CannySigma);
-        heatmaps = new HeatmapBuilder(bundle.Manifest.Heatmap);
+        var heatmap = this.options.HeatmapMode is { } heatmapMode ? bundle.Manifest.Heatmap with { Mode = heatmapMode } : bundle.Manifest.Heatmap;
+        heatmaps = new HeatmapBuilder(heatmap, bundle.NormalResidual);
         center = tensor(bundle.Manifest.Center, device: bundle.Device);
         Grid = this.options.GridMode is { } mode ? bundle.Manifest.Grid with { Mode = mode } : bundle.Manifest.Grid;
         Pooling = this.options.ScanPooling ?? bundle.Manifest.ScanPooling;
@@ -61,6 +62,21 @@ public sealed class IslScorer : IDisposable
 
         var prepared = indexed.Select(s => Preprocessor.FromHu(s.Slice.Hu, s.Slice.Rows, s.Slice.Columns)).ToList();
         return Score(prepared, indexed.Select(s => s.Index).ToList());
+    }
+
+    /// <summary>The smoothed channel-mean x_dif [size²] of each slice inside its effective area (for fitting <see cref="NormalResidual"/>).</summary>
+    public IReadOnlyList<float[]> SmoothedDifferences(IReadOnlyList<PreparedSlice> slices)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var images = SliceBatch.Images(slices, Bundle.Device);
+        var masks = SliceBatch.Masks(slices, Bundle.Device);
+        var difference = Bundle.Generator is { } generator
+            ? DifferenceImage.Compute(generator, canny, Grid, images, masks, options.MaxBatch)
+            : images * masks;
+        var all = heatmaps.Smoothed(difference, masks).to(CPU).data<float>().ToArray();
+        var pixels = Bundle.Manifest.Preprocessing.Size * Bundle.Manifest.Preprocessing.Size;
+        return Enumerable.Range(0, slices.Count).Select(i => all.AsSpan(i * pixels, pixels).ToArray()).ToList();
     }
 
     /// <summary>Scores pre-windowed gray images (8-bit PNG mode), in the given order.</summary>

@@ -15,6 +15,9 @@ public sealed record ScoringOptions
     /// <summary>Most generator copies per forward pass (memory bound).</summary>
     public int MaxBatch { get; init; } = 32;
 
+    /// <summary>Overrides the bundle's heatmap mode (<c>paper</c> or <c>calibrated</c>), e.g. to measure one against the other.</summary>
+    public string? HeatmapMode { get; init; }
+
     /// <summary>Whether to return heatmaps.</summary>
     public bool Heatmaps { get; init; } = true;
 }

@@ -12,6 +12,7 @@ internal static class TrainingCommands
         PrepareCommand.Create(),
         TrainCommand.Create(),
         CalibrateCommand.Create(),
+        CalibrateHeatmapCommand.Create(),
         EvaluateCommand.Create(),
         ExportCommand.Create(),
     ];

@@ -33,6 +33,6 @@ public sealed record EvaluationMetrics
     /// <summary>Inputs skipped while preparing the data, with reasons.</summary>
     public IReadOnlyList<Data.InputProblem> Rejected { get; init; } = [];
 
-    /// <summary>The pointing game on phantom studies (<c>evaluate --pointing</c>), per group; null when not played.</summary>
-    public IReadOnlyList<Pointing.PointingTally>? Pointing { get; init; }
+    /// <summary>The pointing game (<c>evaluate --pointing</c>: phantom studies or image folders with masks); null when not played.</summary>
+    public Pointing.PointingSummary? Pointing { get; init; }
 }

@@ -87,12 +87,12 @@ public static class EvaluationReportWriter
             md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"![ROC, {title}]({file})");
         }
 
-        if (metrics.Pointing is { Count: > 0 } pointing)
+        if (metrics.Pointing is { Groups.Count: > 0 } pointing)
         {
             md.AppendLine().AppendLine("## Pointing game (heatmap maximum inside the lesion mask)").AppendLine();
             md.AppendLine("| group | scans | scan hits | scan rate | lesion slices | slice hits | slice rate |");
             md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
-            foreach (var tally in pointing)
+            foreach (var tally in pointing.Groups)
             {
                 md.AppendLine(CultureInfo.InvariantCulture, $"| {tally.Group} | {tally.Scans} | {tally.ScanHits} | {Percent(tally.ScanRate)} | {tally.Slices} | {tally.SliceHits} | {Percent(tally.SliceRate)} |");
             }

@@ -21,7 +21,7 @@ public static class ScoresFile
 
     /// <summary>
     /// Reads <paramref name="path"/>: the scored slices, their label columns (the extra columns, or <c>disorder</c>),
-    /// and whether labels are per slice (every slice its own scan) rather than per scan.
+    /// and whether labels are per slice (every scan a single slice) rather than per scan.
     /// </summary>
     public static (IReadOnlyList<ScoredSlice> Slices, IReadOnlyList<string> LabelNames, bool SliceLevelLabels) ReadTable(string path)
     {
@@ -59,7 +59,8 @@ public static class ScoresFile
             slices.Add(new ScoredSlice(new SliceEntry(fields[0], fields[1], fields[0], slice, labels), score));
         }
 
-        return (slices, extra.Length > 0 ? extra : [LabelName], slices.All(s => s.Entry.Id == s.Entry.Scan));
+        // Labels are per slice when every scan is a single slice (an image set); a scan of many slices carries one label.
+        return (slices, extra.Length > 0 ? extra : [LabelName], slices.GroupBy(s => s.Entry.Scan, StringComparer.Ordinal).All(g => g.Count() == 1));
     }
 
     /// <summary>Writes <paramref name="slices"/> with their <paramref name="labelNames"/> columns (when more than the one disorder column).</summary>

@@ -63,4 +63,46 @@ public sealed class PngDatasetPreparerTests
         Assert.Null(entry.Labels);
         Assert.Throws<TrainerException>(() => PngDatasetPreparer.Prepare(source.Path, cacheDir.Path, new PreparationOptions { Selection = SliceSelection.Normals }));
     }
+
+    [Fact]
+    public void A_row_naming_a_folder_is_one_scan_of_its_png_and_jpeg_slices_and_folds_split_by_scan()
+    {
+        using var source = new TempDirectory();
+        using var cacheDir = new TempDirectory();
+        using (var labels = new StreamWriter(source.Combine("labels.csv")))
+        {
+            labels.WriteLine("path,hemorrhage,EDH");
+            for (var scan = 0; scan < 6; scan++)
+            {
+                var folder = source.Combine("scans", $"{scan:D3}");
+                Directory.CreateDirectory(folder);
+                for (var k = 0; k < 3; k++)
+                {
+                    SyntheticPngSet.WriteGray(Path.Combine(folder, $"{k:D2}.png"), 24, 24, (x, y) => (byte)((x + y + scan) % 200));
+                }
+
+                SyntheticPngSet.WriteJpeg(Path.Combine(folder, "03.jpg"), 24, 24, (x, y) => (byte)((x * y) % 180));
+                labels.WriteLine($"scans/{scan:D3},{(scan >= 4 ? 1 : 0)},{(scan == 5 ? 1 : 0)}");
+            }
+        }
+
+        Directory.CreateDirectory(source.Combine("masks", "005"));
+        SyntheticPngSet.WriteGray(source.Combine("masks", "005", "00.png"), 24, 24, (_, _) => 255);
+        var all = PngDatasetPreparer.Prepare(source.Path, cacheDir.Path, new PreparationOptions { Size = 16 });
+        Assert.False(all.SliceLevelLabels);
+        Assert.Equal(24, all.Slices.Count);
+        Assert.Equal(6, all.Slices.Select(s => s.Scan).Distinct().Count());
+        Assert.All(all.Slices, s => Assert.StartsWith(s.Scan + "/", s.Id, StringComparison.Ordinal));
+        Assert.Equal(["scans/005/00.png", "scans/005/01.png", "scans/005/02.png", "scans/005/03.jpg"], all.Slices.Where(s => s.Scan == "scans/005").Select(s => s.Id));
+        Assert.All(all.Slices.Where(s => s.Scan == "scans/005"), s => Assert.Equal([true, true], s.Labels!));
+        Assert.DoesNotContain(all.Slices, s => s.Id.Contains("masks", StringComparison.Ordinal));
+
+        var trainScans = PngDatasetPreparer.Prepare(source.Path, cacheDir.Path, new PreparationOptions { Size = 16, Selection = SliceSelection.Normals, Fold = new FoldSelection(2, 1, false) })
+            .Slices.Select(s => s.Scan).ToHashSet();
+        var heldScans = PngDatasetPreparer.Prepare(source.Path, cacheDir.Path, new PreparationOptions { Size = 16, Selection = SliceSelection.Normals, Fold = new FoldSelection(2, 1, true) })
+            .Slices.Select(s => s.Scan).ToHashSet();
+        Assert.Empty(trainScans.Intersect(heldScans));
+        Assert.Equal(4, trainScans.Union(heldScans).Count());
+        Assert.Equal(2, trainScans.Count);
+    }
 }

@@ -23,7 +23,12 @@ internal static class SyntheticPngSet
     }
 
     /// <summary>Writes a gray PNG from a generator of byte values.</summary>
-    public static void WriteGray(string path, int width, int height, Func<int, int, byte> value)
+    public static void WriteGray(string path, int width, int height, Func<int, int, byte> value) => Write(path, width, height, value, SKEncodedImageFormat.Png);
+
+    /// <summary>Writes a gray JPEG from a generator of byte values.</summary>
+    public static void WriteJpeg(string path, int width, int height, Func<int, int, byte> value) => Write(path, width, height, value, SKEncodedImageFormat.Jpeg);
+
+    private static void Write(string path, int width, int height, Func<int, int, byte> value, SKEncodedImageFormat format)
     {
         using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque));
         for (var y = 0; y < height; y++)
@@ -35,7 +40,7 @@ internal static class SyntheticPngSet
             }
         }
 
-        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        using var data = bitmap.Encode(format, 100);
         File.WriteAllBytes(path, data.ToArray());
     }
 

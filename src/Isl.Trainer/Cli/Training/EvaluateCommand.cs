@@ -1,5 +1,6 @@
 using Isl.Model.Drn;
 using System.CommandLine;
+using Isl.Trainer.Data;
 using Isl.Trainer.Evaluation;
 using Isl.Trainer.Evaluation.Pointing;
 using Spectre.Console;
@@ -22,7 +23,7 @@ internal static class EvaluateCommand
         pooling.AcceptOnlyFromAmong("mean", "topk", "max");
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 0 };
         var iterations = new Option<int>("--bootstrap") { Description = "Bootstrap subsamples (the paper: 1000)", DefaultValueFactory = _ => AurocBootstrap.PaperIterations };
-        var pointing = new Option<bool>("--pointing") { Description = "Phantom studies only: the pointing game (is the heatmap maximum inside the lesion mask of labels.json/mask.u8.gz?)" };
+        var pointing = new Option<bool>("--pointing") { Description = "The pointing game: is the heatmap maximum inside the lesion mask (phantom studies: labels.json/mask.u8.gz; image folders: masks/<rest>.png)?" };
         var options = new ScoringCommandOptions();
         var command = new Command("evaluate", "Slice- and scan-level AUROC with the paper's bootstrap 95% CI, sensitivity/specificity at the threshold, per label group; ROC PNGs")
         {
@@ -49,7 +50,14 @@ internal static class EvaluateCommand
             var metrics = request.Evaluate();
             if (parse.GetValue(pointing))
             {
-                metrics = metrics with { Pointing = PointingGame.Play(scored.Slices.Select(s => s.Entry).ToArray(), scored.HeatmapPeaks ?? throw new TrainerException("--pointing needs --bundle and --data (phantom studies), not --scores.")) };
+                var entries = scored.Slices.Select(s => s.Entry).ToArray();
+                var peaks = scored.HeatmapPeaks ?? throw new TrainerException("--pointing needs --bundle and --data (phantom studies or image folders with masks), not --scores.");
+                metrics = metrics with
+                {
+                    Pointing = entries.All(e => PngDatasetPreparer.ImagePatterns.Any(p => e.Source.EndsWith(p[1..], StringComparison.OrdinalIgnoreCase)))
+                        ? ImageMaskPointing.Play(entries, peaks, scored.LabelNames)
+                        : PointingGame.Play(entries, peaks),
+                };
             }
 
             EvaluationReportWriter.Write(outDir, metrics, scored.Slices, scored.LabelNames);

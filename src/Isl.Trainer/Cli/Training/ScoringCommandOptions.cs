@@ -11,12 +11,14 @@ internal sealed class ScoringCommandOptions
     private readonly Option<int> _batch = new("--batch-slices") { Description = "Slices per scoring batch", DefaultValueFactory = _ => 8 };
     private readonly Option<GridMode?> _grid = new("--grid-mode") { Description = "Exact (K² passes, the paper) or Fast; default: the bundle's" };
     private readonly Option<ScoreKind> _score = new("--score") { Description = "Drn (the method), DScore (pixel sum of x_dif, ablation) or Apds", DefaultValueFactory = _ => ScoreKind.Drn };
+    private readonly Option<string?> _heatmap = new("--heatmap-mode") { Description = "paper (t, s×s box, exponential) or calibrated (excess over the bundle's normal residual); default: the bundle's" };
     private readonly bool _scoring;
 
     /// <summary>Creates the options; <paramref name="scoring"/> adds the scoring-only ones.</summary>
     public ScoringCommandOptions(bool scoring = true)
     {
         _device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+        _heatmap.AcceptOnlyFromAmong("paper", "calibrated");
         _scoring = scoring;
     }
 
@@ -30,11 +32,12 @@ internal sealed class ScoringCommandOptions
             command.Options.Add(_batch);
             command.Options.Add(_grid);
             command.Options.Add(_score);
+            command.Options.Add(_heatmap);
         }
     }
 
     /// <summary>The parsed values.</summary>
     public ScoringSettings Read(ParseResult parse) => _scoring
-        ? new(parse.GetValue(_device)!, parse.GetValue(_threads), Math.Max(1, parse.GetValue(_batch)), parse.GetValue(_grid), parse.GetValue(_score))
+        ? new(parse.GetValue(_device)!, parse.GetValue(_threads), Math.Max(1, parse.GetValue(_batch)), parse.GetValue(_grid), parse.GetValue(_score)) { HeatmapMode = parse.GetValue(_heatmap) }
         : new(parse.GetValue(_device)!, parse.GetValue(_threads), 1);
 }

@@ -10,7 +10,7 @@ namespace Isl.Trainer.Evaluation.Pointing;
 public static class PointingGame
 {
     /// <summary>Plays the game for <paramref name="entries"/> (from a DICOM slice cache of phantom studies) and their heatmap peaks.</summary>
-    public static IReadOnlyList<PointingTally> Play(IReadOnlyList<SliceEntry> entries, IReadOnlyList<HeatmapPeak> peaks)
+    public static PointingSummary Play(IReadOnlyList<SliceEntry> entries, IReadOnlyList<HeatmapPeak> peaks)
     {
         if (entries.Count != peaks.Count)
         {
@@ -50,9 +50,9 @@ public static class PointingGame
             }
         }
 
-        return order
+        return new PointingSummary(order
             .Select(g => new PointingTally(g, tallies[g].Scans, tallies[g].ScanHits, tallies[g].Slices, tallies[g].SliceHits))
-            .ToArray();
+            .ToArray());
     }
 
     /// <summary>The label column name of a size class.</summary>

@@ -66,8 +66,8 @@ public sealed class PointingGameTests
         using var temp = new TempDirectory("pointing");
         var (cache, _) = OneNormalOneSubdural(temp);
 
-        var hits = PointingGame.Play(cache.Slices, PeaksOnLesions(cache, onLesion: true));
-        var misses = PointingGame.Play(cache.Slices, PeaksOnLesions(cache, onLesion: false));
+        var hits = PointingGame.Play(cache.Slices, PeaksOnLesions(cache, onLesion: true)).Groups;
+        var misses = PointingGame.Play(cache.Slices, PeaksOnLesions(cache, onLesion: false)).Groups;
 
         Assert.Equal(["all", "subdural-hematoma", "size-large"], hits.Select(t => t.Group));
         var all = hits[0];

@@ -33,7 +33,9 @@ public sealed class EvaluationScriptTests
         Assert.True(root.GetProperty("threshold").ValueKind == JsonValueKind.Number, $"{path} has no calibrated threshold");
         if (pointing)
         {
-            var all = root.GetProperty("pointing").EnumerateArray().First();
+            var pointingFigures = root.GetProperty("pointing");
+            Assert.InRange(pointingFigures.GetProperty("hits").GetInt32(), 0, pointingFigures.GetProperty("slices").GetInt32());
+            var all = pointingFigures.GetProperty("groups").EnumerateArray().First();
             Assert.Equal("all", all.GetProperty("group").GetString());
             Assert.InRange(all.GetProperty("scanHits").GetInt32(), 0, all.GetProperty("scans").GetInt32());
         }
@@ -52,6 +54,7 @@ public sealed class EvaluationScriptTests
             ["EVAL_PRESET"] = "tiny",
             ["TRAINER"] = Path.Combine(AppContext.BaseDirectory, "isl-trainer"),
             ["REAL_DATA"] = SharedData.KaggleHeadCt,
+            ["ICH_DATA"] = SharedData.CtIchDev,
             ["WORK_DIR"] = temp.Combine("work"),
         };
 
@@ -74,6 +77,32 @@ public sealed class EvaluationScriptTests
         string[] configs = ["ae-dscore", "dscore-fast", "isl-exact", "raw-drn"];
         Assert.Equal(configs, Directory.GetDirectories(temp.Combine("out", "synthetic")).Select(Path.GetFileName).Order());
         Assert.Equal(configs, Directory.GetDirectories(temp.Combine("out", "real")).Select(Path.GetFileName).Order());
+        Assert.Equal(configs, Directory.GetDirectories(temp.Combine("out", "ich")).Select(Path.GetFileName).Order());
+        Assert.Contains("## Real scans: ct-ich-dev, scan level", report, StringComparison.Ordinal);
+        foreach (var config in Directory.GetDirectories(temp.Combine("out", "ich")))
+        {
+            var metrics = Path.Combine(config, "metrics.json");
+            AssertSaneMetrics(metrics, pointing: false);
+            using var document = JsonDocument.Parse(File.ReadAllText(metrics));
+            Assert.Equal("scan", document.RootElement.GetProperty("labelLevel").GetString());
+            Assert.Contains(document.RootElement.GetProperty("groups").EnumerateArray(), g => g.GetProperty("label").GetString() == "hemorrhage");
+        }
+
+        // k-fold by scan: a fold's training scans and its test scans never overlap, and every normal scan is tested once.
+        var tested = new List<string>();
+        foreach (var fold in Directory.GetDirectories(temp.Combine("work", "ich"), "fold*"))
+        {
+            using var cache = JsonDocument.Parse(File.ReadAllText(Path.Combine(fold, "train", "cache.json")));
+            var trained = cache.RootElement.GetProperty("slices").EnumerateArray().Select(s => s.GetProperty("scan").GetString()!).ToHashSet(StringComparer.Ordinal);
+            var test = File.ReadAllLines(Path.Combine(fold, "test", "labels.csv")).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[0]).ToList();
+            Assert.NotEmpty(trained);
+            Assert.NotEmpty(test);
+            Assert.Empty(trained.Intersect(test));
+            Assert.All(trained, scan => Assert.True(Directory.Exists(Path.Combine(temp.Combine("work", "ich", "data"), scan)), $"{scan} is not a scan folder"));
+            tested.AddRange(test.Where(t => File.ReadAllLines(Path.Combine(fold, "test", "labels.csv")).Any(l => l.StartsWith(t + ",", StringComparison.Ordinal) && !l[(t.Length + 1)..].Contains('1'))));
+        }
+
+        Assert.Equal(tested.Count, tested.Distinct(StringComparer.Ordinal).Count());
         Assert.Contains("plain autoencoder", report, StringComparison.Ordinal);
         using var summary = JsonDocument.Parse(File.ReadAllText(temp.Combine("out", "summary.json")));
         Assert.True(summary.RootElement.GetProperty("parts").TryGetProperty("real", out _));

@@ -1,0 +1,27 @@
+namespace Isl.Trainer.Evaluation.Pointing;
+
+/// <summary>
+/// The pointing game's result as <c>metrics.json</c> carries it: the lesion-slice headline (<see cref="Slices"/>,
+/// <see cref="Hits"/>, <see cref="Rate"/>), the scan-level figures, and one tally per group (all, lesion type or
+/// label column, size class).
+/// </summary>
+/// <param name="Groups">The tallies; the first is the "all" group.</param>
+public sealed record PointingSummary(IReadOnlyList<PointingTally> Groups)
+{
+    private PointingTally? All => Groups.FirstOrDefault(g => g.Group == Evaluator.AllDisorders);
+
+    /// <summary>Lesion-bearing slices played.</summary>
+    public int Slices => All?.Slices ?? 0;
+
+    /// <summary>Lesion slices whose heatmap maximum lies inside the lesion.</summary>
+    public int Hits => All?.SliceHits ?? 0;
+
+    /// <summary>Hits ÷ slices, or null without slices.</summary>
+    public double? Rate => All?.SliceRate;
+
+    /// <summary>Lesion-bearing scans played.</summary>
+    public int Scans => All?.Scans ?? 0;
+
+    /// <summary>Scans whose strongest heatmap maximum (over all their slices) lies inside a lesion.</summary>
+    public int ScanHits => All?.ScanHits ?? 0;
+}
