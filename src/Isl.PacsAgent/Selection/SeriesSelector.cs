@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Isl.PacsAgent.Configuration;
 using Isl.PacsAgent.Storage;
 
@@ -6,12 +7,14 @@ namespace Isl.PacsAgent.Selection;
 
 /// <summary>
 /// Chooses the series the model scores, per the paper: non-contrast head CT, axial, not a localizer, not a derived
-/// angiography/perfusion reconstruction, enough slices, slice thickness in range. Every other series gets the first
-/// reason it failed; the best eligible series wins (original over derived, not a bone kernel, thickness nearest 5 mm,
+/// angiography/perfusion reconstruction, not contrast-enhanced (unless allowed), enough slices, slice thickness in range.
+/// Every other series gets the first reason it failed; the best eligible series wins (original over derived, not a bone kernel, thickness nearest 5 mm,
 /// most slices).
 /// </summary>
 public sealed class SeriesSelector(SeriesSelectionOptions options)
 {
+    private readonly Regex? contrastPattern = ContrastPattern(options);
+
     /// <summary>CT Image Storage.</summary>
     public const string CtImageStorage = "1.2.840.10008.5.1.4.1.1.2";
 
@@ -69,6 +72,25 @@ public sealed class SeriesSelector(SeriesSelectionOptions options)
         return new SeriesSelection(best.Series, decisions);
     }
 
+    /// <summary>The compiled <see cref="SeriesSelectionOptions.ContrastDescriptionPattern"/>, or null when it is empty or invalid.</summary>
+    public static Regex? ContrastPattern(SeriesSelectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.ContrastDescriptionPattern.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new Regex(options.ContrastDescriptionPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     private string? Reject(List<InstanceHeader> slices, out double thickness)
     {
         thickness = 0;
@@ -106,6 +128,12 @@ public sealed class SeriesSelector(SeriesSelectionOptions options)
             return "is DERIVED\\SECONDARY (a reconstruction or capture, not acquired slices)";
         }
 
+        var contrast = CheckContrast(first);
+        if (contrast is not null)
+        {
+            return contrast;
+        }
+
         var orientation = CheckOrientation(slices);
         if (orientation is not null)
         {
@@ -136,6 +164,24 @@ public sealed class SeriesSelector(SeriesSelectionOptions options)
 
         thickness = mm;
         return null;
+    }
+
+    private string? CheckContrast(InstanceHeader first)
+    {
+        if (options.AllowContrast)
+        {
+            return null;
+        }
+
+        const string outside = "outside the intended use (non-contrast head CT; SeriesSelection:AllowContrast allows it)";
+        if (first.ContrastBolusAgent.Length > 0)
+        {
+            return $"is contrast-enhanced (Contrast/Bolus Agent '{first.ContrastBolusAgent}'): {outside}";
+        }
+
+        return contrastPattern is not null && contrastPattern.IsMatch(first.SeriesDescription)
+            ? $"is contrast-enhanced (series description '{first.SeriesDescription}' matches '{options.ContrastDescriptionPattern}'): {outside}"
+            : null;
     }
 
     private string? CheckOrientation(List<InstanceHeader> slices)
@@ -179,10 +225,11 @@ public sealed class SeriesSelector(SeriesSelectionOptions options)
             return null;
         }
 
-        // A body part that says something else outweighs the study description; the series' own description may still say head.
+        // A body part that says something else outweighs the study description; the series' own description may still say
+        // head. Without a body part, the scanner's head bowtie filter (GE's "HEAD FILTER") says head too.
         var text = bodyPart.Length > 0
             ? string.Join(' ', first.SeriesDescription, first.ProtocolName)
-            : string.Join(' ', first.SeriesDescription, first.StudyDescription, first.ProtocolName);
+            : string.Join(' ', first.SeriesDescription, first.StudyDescription, first.ProtocolName, first.FilterType);
         if (options.EffectiveHeadDescriptionKeywords.Any(k => Contains(text, k)))
         {
             return null;

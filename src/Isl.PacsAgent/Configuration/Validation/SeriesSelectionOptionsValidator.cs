@@ -1,3 +1,4 @@
+using Isl.PacsAgent.Selection;
 using Microsoft.Extensions.Options;
 
 namespace Isl.PacsAgent.Configuration.Validation;
@@ -15,6 +16,11 @@ internal sealed class SeriesSelectionOptionsValidator : IValidateOptions<SeriesS
         if (options.MinSliceThicknessMm > options.MaxSliceThicknessMm)
         {
             errors.Add(nameof(options.MinSliceThicknessMm), $"({options.MinSliceThicknessMm}) is larger than MaxSliceThicknessMm ({options.MaxSliceThicknessMm}).");
+        }
+
+        if (SeriesSelector.ContrastPattern(options) is null && options.ContrastDescriptionPattern.Length > 0)
+        {
+            errors.Add(nameof(options.ContrastDescriptionPattern), $"'{options.ContrastDescriptionPattern}' is not a valid regular expression.");
         }
 
         return errors.ToResult();
