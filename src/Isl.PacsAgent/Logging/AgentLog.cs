@@ -54,6 +54,9 @@ internal static partial class AgentLog
     [LoggerMessage(EventId = 6401, Level = LogLevel.Error, Message = "Scoring study {StudyInstanceUid} failed")]
     public static partial void ScoringFailed(ILogger logger, Exception exception, string studyInstanceUid);
 
+    [LoggerMessage(EventId = 6403, Level = LogLevel.Warning, Message = "Study {StudyInstanceUid}: instance {SopInstanceUid} left out of scoring, it cannot be read: {Reason}")]
+    public static partial void InstanceSkipped(ILogger logger, string studyInstanceUid, string sopInstanceUid, string reason);
+
     [LoggerMessage(EventId = 6402, Level = LogLevel.Debug, Message = "Result of study {StudyInstanceUid} revision {Revision} is stale (a newer instance arrived); discarded")]
     public static partial void StaleResult(ILogger logger, string studyInstanceUid, int revision);
 
