@@ -6,7 +6,10 @@ public sealed class ScoringOptions
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Scoring";
 
-    /// <summary>The model bundle folder; a relative path is looked up beside the agent first, then in the working folder.</summary>
+    /// <summary>
+    /// The model bundle folder (appsettings.json: <c>samples/models/head-ct</c>, which the build copies beside the agent);
+    /// a relative path is looked up beside the agent first, then in the working folder. Loaded and validated at start-up.
+    /// </summary>
     public string BundlePath { get; set; } = "";
 
     /// <summary>

@@ -241,7 +241,7 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options, IOpt
         {
             loaded = IslScorer.Load(path, device);
         }
-        catch (IslModelException ex)
+        catch (Exception ex) when (ex is IslModelException or IOException or UnauthorizedAccessException or DllNotFoundException or TypeInitializationException)
         {
             throw new ScorerUnavailableException($"The model bundle at {path} cannot be loaded: {ex.Message}");
         }
