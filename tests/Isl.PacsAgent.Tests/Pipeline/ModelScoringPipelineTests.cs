@@ -96,6 +96,39 @@ public sealed class ModelScoringPipelineTests
         }
     }
 
+    [Fact]
+    public async Task ASeriesLeftWithTooFewReadableSlicesIsNotAnalysedNamingTheUnreadableOne()
+    {
+        using var temp = new TempDirectory("isl-too-few");
+        var files = SharedData.GeHeadCtFiles().Select(f => CopyTo(f, temp.Combine("in"))).ToList();
+        using (var stream = new FileStream(files[3], FileMode.Open))
+        {
+            stream.SetLength(stream.Length - 300_000);
+        }
+
+        var settings = Settings(temp);
+        settings["SeriesSelection:MinSlices"] = "28";
+        var app = AgentFixture.Build(settings);
+        await app.StartAsync();
+        try
+        {
+            await AgentFixture.IngestAsync(app, files);
+            var studyUid = StudyUid(files[0]);
+            var studies = app.Services.GetRequiredService<StudyStore>();
+            await AgentFixture.WaitForAsync(() => studies.Find(studyUid)?.State is StudyState.Done or StudyState.Failed or StudyState.NotAnalysed, TimeSpan.FromMinutes(2), "the study's outcome");
+
+            var record = studies.Find(studyUid)!;
+            Assert.Equal(StudyState.NotAnalysed, record.State);
+            Assert.Contains("only 27 of 28 slices", record.Reason, StringComparison.Ordinal);
+            Assert.Contains(DicomFile.Open(files[3], new DicomReadOptions { StopAtTag = DicomTags.PixelData }).Dataset.GetString(DicomTags.SOPInstanceUID), record.Reason, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
     private static Dictionary<string, string?> Settings(TempDirectory temp)
     {
         var settings = AgentFixture.Settings(temp, stableAgeSeconds: 2);
