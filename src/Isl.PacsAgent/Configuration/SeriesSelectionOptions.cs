@@ -33,6 +33,16 @@ public sealed class SeriesSelectionOptions
     /// <summary>The contrast description pattern used when none is configured.</summary>
     public const string DefaultContrastDescriptionPattern = @"C\+|contrast|cc ?sec";
 
+    /// <summary>
+    /// A regular expression (case-insensitive) for descriptions and Contrast/Bolus Agent values that state the absence of
+    /// contrast ("HEAD WO CONTRAST", "NON-CONTRAST", an agent of "NONE"): they overrule <see cref="ContrastDescriptionPattern"/>;
+    /// empty disables it.
+    /// </summary>
+    public string NonContrastPattern { get; set; } = DefaultNonContrastPattern;
+
+    /// <summary>The non-contrast pattern used when none is configured.</summary>
+    public const string DefaultNonContrastPattern = @"\b(non|no|wo|w/o|without|sans|ohne)[ -]*(contrast|kontrast|km|cm)\b|^\s*(none|no|n|nil|-+|0)\s*$";
+
     /// <summary>BodyPartExamined values that mean head (case-insensitive); empty means <see cref="DefaultHeadBodyParts"/>.</summary>
     /// <remarks>Lists start empty because the configuration binder appends to, never replaces, a list's items.</remarks>
     public IList<string> HeadBodyParts { get; } = [];

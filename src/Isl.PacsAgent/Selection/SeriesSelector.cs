@@ -13,7 +13,8 @@ namespace Isl.PacsAgent.Selection;
 /// </summary>
 public sealed class SeriesSelector(SeriesSelectionOptions options)
 {
-    private readonly Regex? contrastPattern = ContrastPattern(options);
+    private readonly Regex? contrastPattern = Pattern(options.ContrastDescriptionPattern);
+    private readonly Regex? nonContrastPattern = Pattern(options.NonContrastPattern);
 
     /// <summary>CT Image Storage.</summary>
     public const string CtImageStorage = "1.2.840.10008.5.1.4.1.1.2";
@@ -72,18 +73,18 @@ public sealed class SeriesSelector(SeriesSelectionOptions options)
         return new SeriesSelection(best.Series, decisions);
     }
 
-    /// <summary>The compiled <see cref="SeriesSelectionOptions.ContrastDescriptionPattern"/>, or null when it is empty or invalid.</summary>
-    public static Regex? ContrastPattern(SeriesSelectionOptions options)
+    /// <summary>A configured pattern compiled case-insensitively, or null when it is empty or not a valid regular expression.</summary>
+    public static Regex? Pattern(string pattern)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.ContrastDescriptionPattern.Length == 0)
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (pattern.Length == 0)
         {
             return null;
         }
 
         try
         {
-            return new Regex(options.ContrastDescriptionPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         }
         catch (ArgumentException)
         {
@@ -174,15 +175,17 @@ public sealed class SeriesSelector(SeriesSelectionOptions options)
         }
 
         const string outside = "outside the intended use (non-contrast head CT; SeriesSelection:AllowContrast allows it)";
-        if (first.ContrastBolusAgent.Length > 0)
+        if (first.ContrastBolusAgent.Length > 0 && !StatesNoContrast(first.ContrastBolusAgent))
         {
             return $"is contrast-enhanced (Contrast/Bolus Agent '{first.ContrastBolusAgent}'): {outside}";
         }
 
-        return contrastPattern is not null && contrastPattern.IsMatch(first.SeriesDescription)
+        return contrastPattern is not null && contrastPattern.IsMatch(first.SeriesDescription) && !StatesNoContrast(first.SeriesDescription)
             ? $"is contrast-enhanced (series description '{first.SeriesDescription}' matches '{options.ContrastDescriptionPattern}'): {outside}"
             : null;
     }
+
+    private bool StatesNoContrast(string text) => nonContrastPattern is not null && nonContrastPattern.IsMatch(text);
 
     private string? CheckOrientation(List<InstanceHeader> slices)
     {

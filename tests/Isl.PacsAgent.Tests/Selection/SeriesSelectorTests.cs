@@ -173,11 +173,25 @@ public sealed class SeriesSelectorTests
         Assert.Contains("Contrast/Bolus Agent 'IOHEXOL'", result.Decisions.Single(d => d.SeriesInstanceUid == Uid(enhanced)).Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AContrastBolusAgentOfNoneIsNoContrast()
+    {
+        var series = study.Series(description: "HEAD 5mm");
+        foreach (var d in series)
+        {
+            d.Set(DicomTags.ContrastBolusAgent, "NONE");
+        }
+
+        Assert.Equal(Uid(series), Select(series).Selected?.SeriesInstanceUid);
+    }
+
     [Theory]
     [InlineData("HEAD C+", true)]
     [InlineData("Brain CONTRAST 5mm", true)]
     [InlineData("4cc sec 150cc", true)]
     [InlineData("HEAD 5mm", false)]
+    [InlineData("CT HEAD WO CONTRAST", false)]
+    [InlineData("NON-CONTRAST HEAD", false)]
     public void TheContrastDescriptionPatternIsCaseInsensitiveAndConfigurable(string description, bool enhanced)
     {
         var series = study.Series(description: description);

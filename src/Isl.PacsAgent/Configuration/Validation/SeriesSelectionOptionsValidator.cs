@@ -18,9 +18,12 @@ internal sealed class SeriesSelectionOptionsValidator : IValidateOptions<SeriesS
             errors.Add(nameof(options.MinSliceThicknessMm), $"({options.MinSliceThicknessMm}) is larger than MaxSliceThicknessMm ({options.MaxSliceThicknessMm}).");
         }
 
-        if (SeriesSelector.ContrastPattern(options) is null && options.ContrastDescriptionPattern.Length > 0)
+        foreach (var (key, pattern) in new[] { (nameof(options.ContrastDescriptionPattern), options.ContrastDescriptionPattern), (nameof(options.NonContrastPattern), options.NonContrastPattern) })
         {
-            errors.Add(nameof(options.ContrastDescriptionPattern), $"'{options.ContrastDescriptionPattern}' is not a valid regular expression.");
+            if (pattern.Length > 0 && SeriesSelector.Pattern(pattern) is null)
+            {
+                errors.Add(key, $"'{pattern}' is not a valid regular expression.");
+            }
         }
 
         return errors.ToResult();
