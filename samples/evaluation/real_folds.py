@@ -42,7 +42,8 @@ def source_labels(src, dest, limit):
 def fold_labels(labels, cache_json, dest, folds, fold):
     header, rows = read_rows(labels)
     with open(cache_json) as f:
-        held_out = {s["id"] for s in json.load(f)["slices"]}
+        # A labels row is one scan: an image (its own scan) or a folder of slices; the cache names each slice's scan.
+        held_out = {s["scan"] for s in json.load(f)["slices"]}
     normals = [r for r in rows if not is_disorder(r) and r[0] in held_out]
     disorders = sorted((r for r in rows if is_disorder(r)), key=lambda r: r[0])
     picked = [r for i, r in enumerate(disorders) if i % int(folds) == int(fold)]

@@ -16,12 +16,15 @@
 # default (64², cpu profile, 1200 DeDN and 200 + 400 DRN steps per model; about 50 min on a 2-core box, see
 # docs/evaluation/report.md).
 # Every size below can be overridden from the environment.
-#   PARTS="real synthetic"  CONFIGS="isl-exact isl-fast dscore-exact dscore-fast raw-drn ae-dscore"  REAL_DATA  FOLDS  SIZE  PROFILE  BATCH  DEDN_STEPS  DRN_PRETRAIN_STEPS  DRN_STEPS
-#   DEDN_LR (default: the trainer's 1e-4, EdgeConnect's)
+#   PARTS="real ich synthetic"  CONFIGS="isl-exact isl-fast dscore-exact dscore-fast raw-drn ae-dscore"  REAL_DATA  FOLDS  SIZE  PROFILE  BATCH  DEDN_STEPS  DRN_PRETRAIN_STEPS  DRN_STEPS
+#   DEDN_LR (default: the trainer's 1e-4, EdgeConnect's)   AE_STEPS (the autoencoder baseline's steps; default DEDN_STEPS)
 #   TRAIN_NORMALS CAL_NORMALS CAL_ABNORMAL TEST_NORMALS TEST_ABNORMAL SLICES  BOOTSTRAP  THREADS
 #   FOLD_LIST (e.g. "1": run only these folds; the pooled step pools the folds found in WORK_DIR)
 #   TRAINER (an isl-trainer binary; default: build src/Isl.Trainer in Release and run a private copy)
 #   WORK_DIR (scratch; default: a temp folder, removed at the end unless KEEP_WORK=1)
+#   ICH_DATA ICH_WINDOW (the ich part: ct-ich-dev scan folders and the window their JPEGs were made with)
+#   ICH_BUNDLE_OUT (also train the shipped model on ALL ct-ich-dev normal scans, e.g. samples/models/head-ct;
+#     ICH_MODEL_ID, ICH_MODEL_VERSION)
 #   PNG_BUNDLE_OUT (also train on ALL real normals and export that bundle here, e.g. samples/models/head-ct-png)
 #   DEMO_BUNDLE_OUT (also rebuild the agent's demo bundle here with samples/models/make-demo-bundle.sh and its
 #     defaults, e.g. samples/models/head-ct-demo; its phantom evaluation lands in OUT/demo-bundle)
@@ -45,8 +48,10 @@ case $EVAL_PRESET in
     : "${REAL_LIMIT:=0}" ;;
   *) echo "EVAL_PRESET must be tiny or default, not '$EVAL_PRESET'" >&2; exit 2 ;;
 esac
-PARTS=${PARTS:-real synthetic}
+PARTS=${PARTS:-real ich synthetic}
 REAL_DATA=${REAL_DATA:-$repo/../shared/data/kaggle-head-ct-dev}
+ICH_DATA=${ICH_DATA:-$repo/../shared/data/ct-ich-dev}
+ICH_WINDOW=${ICH_WINDOW:-40/120}
 THREADS=${THREADS:-2}
 DEDN_LR=${DEDN_LR:-0.0001}
 runtime=(--device cpu --threads "$THREADS")
@@ -92,7 +97,7 @@ train_models() {
   if wants ae-dscore; then
     # The baseline: the same generator and losses, trained without holes. Only its D-score is evaluated; the DRN
     # trained on it (2 + 2 steps) exists because a bundle needs one.
-    trainer train dedn --autoencoder --data "$cache" --out "$runs/ae-dedn" --profile "$PROFILE" --steps "$DEDN_STEPS" --batch "$BATCH" \
+    trainer train dedn --autoencoder --data "$cache" --out "$runs/ae-dedn" --profile "$PROFILE" --steps "${AE_STEPS:-$DEDN_STEPS}" --batch "$BATCH" \
       --lr "$DEDN_LR" --checkpoint-every 0 --seed "$seed" "${runtime[@]}" > "$runs.ae.log"
     trainer train drn --data "$cache" --dedn "$runs/ae-dedn" --out "$runs/ae" --pretrain-steps 2 --steps 2 --batch "$BATCH" \
       --checkpoint-every 0 --seed "$seed" "${runtime[@]}" >> "$runs.ae.log"
@@ -111,42 +116,53 @@ score() {
 
 threshold_of() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["threshold"])' "$1"; }
 
-real_part() {
-  [[ -f $REAL_DATA/labels.csv ]] || { echo "no labelled real data at $REAL_DATA (REAL_DATA=...)" >&2; exit 2; }
-  local data="$work/real/data"
+# kfold_part NAME DATA CAL_LEVEL [prepare options]: k-fold by labels.csv row over the normals of DATA. A row is a scan
+# (an image, or a folder of slices); fold i trains on the normal scans outside fold i and scores fold i's normal scans
+# plus every FOLDS-th disorder scan, so every scan is scored exactly once by a model that never saw it.
+kfold_part() {
+  local name=$1 source=$2 level=$3; shift 3
+  [[ -f $source/labels.csv ]] || { echo "no labelled data at $source" >&2; exit 2; }
+  local data="$work/$name/data"
   mkdir -p "$data"
   # A private view of the data set (symlinks), optionally limited to REAL_LIMIT rows for the tiny preset.
-  ln -sfn "$(cd "$REAL_DATA" && pwd)" "$data/source"
-  python3 "$here/real_folds.py" source-labels "$REAL_DATA/labels.csv" "$data/labels.csv" "$REAL_LIMIT"
+  ln -sfn "$(cd "$source" && pwd)" "$data/source"
+  python3 "$here/real_folds.py" source-labels "$source/labels.csv" "$data/labels.csv" "$REAL_LIMIT"
   for ((fold = 0; fold < FOLDS; fold++)); do
     [[ " ${FOLD_LIST:-$(seq -s ' ' 0 $((FOLDS - 1)))} " == *" $fold "* ]] || continue
-    local f="$work/real/fold$fold"
+    local f="$work/$name/fold$fold"
     mkdir -p "$f"
-    step "real data, fold $((fold + 1))/$FOLDS: prepare ${SIZE}² 1-channel PNG caches"
-    trainer prepare --data "$data" --out "$f/train" --size "$SIZE" --select Normals --folds "$FOLDS" --fold "$fold" > "$f/prepare.log"
-    trainer prepare --data "$data" --out "$f/held-out-normals" --size "$SIZE" --select Normals --folds "$FOLDS" --fold "$fold" --held-out >> "$f/prepare.log"
-    # The fold's test set: its held-out normals and every FOLDS-th hemorrhage slice.
+    step "$name, fold $((fold + 1))/$FOLDS: prepare ${SIZE}² 1-channel caches"
+    trainer prepare --data "$data" --out "$f/train" --size "$SIZE" --select Normals --folds "$FOLDS" --fold "$fold" "$@" > "$f/prepare.log"
+    trainer prepare --data "$data" --out "$f/held-out-normals" --size "$SIZE" --select Normals --folds "$FOLDS" --fold "$fold" --held-out "$@" >> "$f/prepare.log"
+    # The fold's test set: its held-out normal scans and every FOLDS-th disorder scan.
     mkdir -p "$f/test" && ln -sfn "$data/source" "$f/test/source"
     python3 "$here/real_folds.py" fold-labels "$data/labels.csv" "$f/held-out-normals/cache.json" "$f/test/labels.csv" "$FOLDS" "$fold"
-    step "real data, fold $((fold + 1))/$FOLDS: train DeDN ($PROFILE, $DEDN_STEPS steps), DRN and raw DRN"
+    step "$name, fold $((fold + 1))/$FOLDS: train DeDN ($PROFILE, $DEDN_STEPS steps), DRN and raw DRN"
     train_models "$f/train" "$f/runs" $((fold + 1))
     for config in "${configs[@]}"; do
-      step "real data, fold $((fold + 1))/$FOLDS: score ${config%% *}"
+      step "$name, fold $((fold + 1))/$FOLDS: score ${config%% *}"
       score "$config" "$f/runs" "$f/test" "$f/${config%% *}"
     done
   done
   for config in "${configs[@]}"; do
-    local name=${config%% *} dest="$out/real/${config%% *}"
-    step "real data: pooled evaluation of $name"
+    local config_name=${config%% *} dest="$out/$name/${config%% *}"
+    step "$name: pooled evaluation of $config_name"
     mkdir -p "$dest"
-    python3 "$here/real_folds.py" pool "$dest/pooled-scores.csv" "$work"/real/fold*/"$name"/scores.csv
-    # The threshold is chosen on the same pooled scores (no labelled hemorrhage is left for a separate
+    python3 "$here/real_folds.py" pool "$dest/pooled-scores.csv" "$work/$name"/fold*/"$config_name"/scores.csv
+    # The threshold is chosen on the same pooled scores (no labelled disorder is left for a separate
     # calibration set): sensitivity/specificity here are optimistic; the AUROC is not affected.
-    trainer calibrate --scores "$dest/pooled-scores.csv" --level slice --out "$dest/threshold.json" > "$dest.calibrate.log"
+    trainer calibrate --scores "$dest/pooled-scores.csv" --level "$level" --out "$dest/threshold.json" > "$dest.calibrate.log"
     trainer evaluate --scores "$dest/pooled-scores.csv" --out "$dest" --threshold "$(threshold_of "$dest/threshold.json")" \
       --bootstrap "$BOOTSTRAP" > "$dest.log"
   done
 }
+
+real_part() { kfold_part real "$REAL_DATA" slice; }
+
+# ct-ich-dev: brain-window JPEG scans (level 40 / width 120, recorded so the bundles score DICOM too), only the
+# intracranial region counts; scan-level labels, so the threshold is calibrated on scan scores.
+ich_options=(--source-window "$ICH_WINDOW" --effective-area Intracranial)
+ich_part() { kfold_part ich "$ICH_DATA" scan "${ich_options[@]}"; }
 
 synthetic_part() {
   local p="$work/phantoms"
@@ -183,14 +199,31 @@ png_bundle() {
   fi
 }
 
+# The shipped model (samples/models/head-ct): all disorder-free ct-ich-dev scans, thresholded on the pooled k-fold
+# DeDN+DRN scan scores of the ich part (every normal scan scored by a model that never saw it).
+ich_bundle() {
+  local cache="$work/ich-bundle/cache" runs="$work/ich-bundle/runs"
+  mkdir -p "$work/ich-bundle"
+  step "shipped bundle: train on all normal scans of $ICH_DATA -> $ICH_BUNDLE_OUT"
+  trainer prepare --data "$ICH_DATA" --out "$cache" --size "$SIZE" --select Normals "${ich_options[@]}" > "$work/ich-bundle/prepare.log"
+  CONFIGS=isl-exact train_models "$cache" "$runs" 1
+  rm -rf "$ICH_BUNDLE_OUT"
+  trainer export --run "$runs/isl" --out "$ICH_BUNDLE_OUT" --model-id "${ICH_MODEL_ID:-isl-head-ct-ich}" --model-version "${ICH_MODEL_VERSION:-2.0.0}"
+  if [[ -f $out/ich/isl-exact/pooled-scores.csv ]]; then
+    trainer calibrate --bundle "$ICH_BUNDLE_OUT" --scores "$out/ich/isl-exact/pooled-scores.csv" --level scan > "$work/ich-bundle/calibrate.log"
+  fi
+}
+
 for part in $PARTS; do
   case $part in
     real) real_part ;;
+    ich) ich_part ;;
     synthetic) synthetic_part ;;
-    *) echo "unknown part '$part' (real, synthetic)" >&2; exit 2 ;;
+    *) echo "unknown part '$part' (real, ich, synthetic)" >&2; exit 2 ;;
   esac
 done
 [[ -n ${PNG_BUNDLE_OUT:-} ]] && png_bundle
+[[ -n ${ICH_BUNDLE_OUT:-} ]] && ich_bundle
 if [[ -n ${DEMO_BUNDLE_OUT:-} ]]; then
   step "demo bundle -> $DEMO_BUNDLE_OUT (samples/models/make-demo-bundle.sh, its own sizes)"
   # The evaluation's sizes must not leak into the demo script's defaults.

@@ -2,10 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Isl.Model.Drn;
 
-/// <summary>How slice scores become a scan score: the mean (paper) or the mean of the top-k slices.</summary>
+/// <summary>How slice scores become a scan score: the mean (the paper), the mean of the top-k slices, or the maximum.</summary>
 public sealed record ScanPooling
 {
-    /// <summary>"mean" or "topk".</summary>
+    /// <summary>"mean", "topk" or "max".</summary>
     [JsonPropertyName("mode")]
     public string Mode { get; init; } = "mean";
 
@@ -13,9 +13,32 @@ public sealed record ScanPooling
     [JsonPropertyName("k")]
     public int K { get; init; } = 3;
 
-    /// <summary>Pools the slice scores.</summary>
-    public double Pool(IReadOnlyList<double> sliceScores)
+    /// <summary>The paper's pooling.</summary>
+    public static ScanPooling Mean { get; } = new();
+
+    /// <summary>The highest slice score.</summary>
+    public static ScanPooling Max { get; } = new() { Mode = "max" };
+
+    /// <summary>A short name for reports: <c>mean</c>, <c>max</c> or <c>top-k mean (k=3)</c>.</summary>
+    [JsonIgnore]
+    public string Name => Mode == "topk" ? $"top-k mean (k={K})" : Mode;
+
+    /// <summary>The mean of the <paramref name="k"/> highest slice scores.</summary>
+    public static ScanPooling TopK(int k) => new() { Mode = "topk", K = k };
+
+    /// <summary>Parses <c>mean</c>, <c>max</c>, <c>topk</c> (with <paramref name="k"/>); <paramref name="k"/> &gt; 0 with <c>mean</c> also means top-k.</summary>
+    public static ScanPooling Parse(string mode, int k = 0) => mode.Trim().ToLowerInvariant() switch
     {
+        "mean" => k > 0 ? TopK(k) : Mean,
+        "max" => Max,
+        "topk" or "top-k" => TopK(k > 0 ? k : 3),
+        _ => throw new IslModelException($"Unknown scan pooling '{mode}': use mean, max or topk."),
+    };
+
+    /// <summary>Pools the slice scores.</summary>
+    public double Pool(IEnumerable<double> scores)
+    {
+        var sliceScores = scores as IReadOnlyList<double> ?? scores.ToList();
         if (sliceScores.Count == 0)
         {
             throw new IslModelException("A scan needs at least one slice to score.");
@@ -25,7 +48,8 @@ public sealed record ScanPooling
         {
             "mean" => sliceScores.Average(),
             "topk" when K >= 1 => sliceScores.OrderByDescending(s => s).Take(K).Average(),
-            _ => throw new IslModelException($"Unknown scan pooling '{Mode}' (k={K}): use mean or topk with k ≥ 1."),
+            "max" => sliceScores.Max(),
+            _ => throw new IslModelException($"Unknown scan pooling '{Mode}' (k={K}): use mean, max or topk with k ≥ 1."),
         };
     }
 }

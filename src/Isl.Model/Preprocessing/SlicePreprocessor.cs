@@ -4,7 +4,10 @@ using static TorchSharp.torch;
 
 namespace Isl.Model.Preprocessing;
 
-/// <summary>Turns HU slices or gray images into <see cref="PreparedSlice"/>s: windows → channels, head mask, pad to square, resample.</summary>
+/// <summary>
+/// Turns HU slices or gray images into <see cref="PreparedSlice"/>s: windows → channels, zero outside the head, the
+/// effective-area mask (head or intracranial), pad to square, resample.
+/// </summary>
 public sealed class SlicePreprocessor
 {
     private readonly PreprocessingSettings settings;
@@ -19,16 +22,26 @@ public sealed class SlicePreprocessor
     /// <summary>The settings in use.</summary>
     public PreprocessingSettings Settings => settings;
 
-    /// <summary>Prepares one HU slice (row-major, rows × columns).</summary>
+    /// <summary>
+    /// Prepares one HU slice (row-major, rows × columns): through the bundle's HU windows, or, for a bundle trained on
+    /// pre-windowed gray images, through the window those images were made with (so DICOM and PNG/JPEG score alike).
+    /// </summary>
     public PreparedSlice FromHu(float[] hu, int rows, int columns)
     {
-        if (settings.Mode != InputMode.HuWindows)
+        new GrayImage(hu, rows, columns).Validate();
+        if (settings.Mode == InputMode.Gray8)
         {
-            throw new IslModelException("This model expects 8-bit gray images, not HU slices.");
+            var window = settings.SourceWindow ?? throw new IslModelException($"This model cannot score HU slices: {settings.HuInputProblem()}.");
+            var gray = new float[hu.Length];
+            for (var i = 0; i < hu.Length; i++)
+            {
+                gray[i] = window.Apply(hu[i]);
+            }
+
+            return FromGray(new GrayImage(gray, rows, columns));
         }
 
-        new GrayImage(hu, rows, columns).Validate();
-        var mask = HeadMask.Compute(hu, rows, columns, settings.MaskThreshold);
+        var head = HeadMask.Compute(hu, rows, columns, settings.MaskThreshold);
         var channels = new float[settings.Windows.Count * hu.Length];
         for (var c = 0; c < settings.Windows.Count; c++)
         {
@@ -36,11 +49,12 @@ public sealed class SlicePreprocessor
             var offset = c * hu.Length;
             for (var i = 0; i < hu.Length; i++)
             {
-                channels[offset + i] = window.Apply(hu[i]) * mask[i];
+                channels[offset + i] = window.Apply(hu[i]) * head[i];
             }
         }
 
-        return Resample(channels, mask, settings.Windows.Count, rows, columns);
+        var effective = settings.EffectiveArea == EffectiveArea.Intracranial ? IntracranialMask.FromHu(hu, rows, columns) : head;
+        return Resample(channels, effective, settings.Windows.Count, rows, columns);
     }
 
     /// <summary>Prepares one pre-windowed gray image.</summary>
@@ -52,14 +66,15 @@ public sealed class SlicePreprocessor
         }
 
         image.Validate();
-        var mask = HeadMask.Compute(image.Pixels, image.Rows, image.Columns, settings.MaskThreshold);
+        var head = HeadMask.Compute(image.Pixels, image.Rows, image.Columns, settings.MaskThreshold);
         var pixels = new float[image.Pixels.Length];
         for (var i = 0; i < pixels.Length; i++)
         {
-            pixels[i] = image.Pixels[i] * mask[i];
+            pixels[i] = image.Pixels[i] * head[i];
         }
 
-        return Resample(pixels, mask, 1, image.Rows, image.Columns);
+        var effective = settings.EffectiveArea == EffectiveArea.Intracranial ? IntracranialMask.Compute(image.Pixels, image.Rows, image.Columns, settings.SourceWindow) : head;
+        return Resample(pixels, effective, 1, image.Rows, image.Columns);
     }
 
     private PreparedSlice Resample(float[] channels, float[] mask, int channelCount, int rows, int columns)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Isl.Model.Bundles;
 using Isl.Model.Drn;
 using Isl.Model.Edges;
@@ -80,6 +81,13 @@ public sealed class IslScorer : IDisposable
             throw new IslModelException($"Slices must be prepared for this bundle: {expected.Channels} channel(s) at {expected.Size}².");
         }
 
+        var fractions = slices.Select(s => s.AreaFraction).ToArray();
+        var scored = fractions.Select(IsScorable).ToArray();
+        if (!scored.Any(s => s))
+        {
+            throw new NoScorableSliceException(string.Create(CultureInfo.InvariantCulture, $"None of the {slices.Count} slice(s) has enough intracranial area to be scored (largest {fractions.Max():P1} of the image, at least {expected.MinIntracranialFraction:P1} needed): no brain slices."));
+        }
+
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var images = SliceBatch.Images(slices, Bundle.Device);
@@ -106,7 +114,9 @@ public sealed class IslScorer : IDisposable
         {
             SliceOrder = order ?? Enumerable.Range(0, slices.Count).ToList(),
             SliceScores = sliceScores,
-            ScanScore = Pooling.Pool(sliceScores),
+            ScanScore = Pooling.Pool(sliceScores.Where((_, i) => scored[i]).ToList()),
+            Scored = scored,
+            AreaFractions = fractions,
             DScores = dScores,
             Apds = heat.Apds,
             Heatmaps = maps,
@@ -114,6 +124,11 @@ public sealed class IslScorer : IDisposable
             Threshold = Bundle.Manifest.Thresholds.Scan,
         };
     }
+
+    /// <summary>Whether a slice with this effective-area share counts: always in head mode, above the bundle's minimum in intracranial mode.</summary>
+    public bool IsScorable(double areaFraction) => Bundle.Manifest.Preprocessing.EffectiveArea != EffectiveArea.Intracranial
+        ? areaFraction > 0
+        : areaFraction >= Bundle.Manifest.Preprocessing.MinIntracranialFraction;
 
     /// <inheritdoc />
     public void Dispose()

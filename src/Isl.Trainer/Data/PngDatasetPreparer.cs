@@ -4,14 +4,29 @@ using Isl.Model.Preprocessing;
 namespace Isl.Trainer.Data;
 
 /// <summary>
-/// Turns a folder of pre-windowed 8-bit PNG slices into a 1-channel slice cache. With a <c>labels.csv</c> the rows
-/// say which files to take and their labels (layout of <c>kaggle-head-ct-dev</c>); without one every <c>*.png</c>
-/// below the folder is taken unlabelled. Each PNG is its own scan. Unreadable files are listed and skipped.
+/// Turns a folder of pre-windowed 8-bit PNG or JPEG slices into a 1-channel slice cache. With a <c>labels.csv</c> the
+/// rows say what to take and its labels: a row naming an image is its own scan (layout of <c>kaggle-head-ct-dev</c>); a
+/// row naming a folder is one scan made of the images in it, labelled per scan (layout of <c>ct-ich-dev</c>). Without
+/// a labels file every image below the folder (except a top-level <c>masks/</c> folder) is taken unlabelled, one scan
+/// each. A k-fold split is by scan, so no scan has slices on both sides. Unreadable files are listed and skipped.
 /// </summary>
 public static class PngDatasetPreparer
 {
     /// <summary>The cache's mode name.</summary>
     public const string Mode = "png-gray";
+
+    /// <summary>The top-level folder of lesion masks (<c>masks/&lt;scan&gt;/&lt;slice&gt;.png</c>), never taken as slices.</summary>
+    public const string MasksFolder = "masks";
+
+    /// <summary>The file name patterns of slice images.</summary>
+    public static IReadOnlyList<string> ImagePatterns { get; } = ["*.png", "*.jpg", "*.jpeg"];
+
+    /// <summary>The slice images directly in (or below) <paramref name="directory"/>, ordered by name.</summary>
+    public static IReadOnlyList<string> ImagesIn(string directory, SearchOption search) => ImagePatterns
+        .SelectMany(p => Directory.EnumerateFiles(directory, p, new EnumerationOptions { RecurseSubdirectories = search == SearchOption.AllDirectories, MatchCasing = MatchCasing.CaseInsensitive }))
+        .Distinct(StringComparer.Ordinal)
+        .Order(StringComparer.Ordinal)
+        .ToList();
 
     /// <summary>Prepares <paramref name="sourceDirectory"/> into <paramref name="cacheDirectory"/>; reports (done, total) to <paramref name="progress"/>.</summary>
     public static SliceCacheManifest Prepare(string sourceDirectory, string cacheDirectory, PreparationOptions options, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
@@ -22,7 +37,30 @@ public static class PngDatasetPreparer
             throw new TrainerException($"The input folder {sourceDirectory} does not exist.");
         }
 
-        var (labelNames, candidates, problems) = ListInputs(sourceDirectory, options);
+        var (labelNames, scans, problems) = ListInputs(sourceDirectory, options);
+        var candidates = new List<(string Name, string Scan, string FullPath, int Index, IReadOnlyList<bool>? Labels)>();
+        var scanLevelLabels = false;
+        foreach (var (name, fullPath, labels) in scans)
+        {
+            if (!Directory.Exists(fullPath))
+            {
+                candidates.Add((name, name, fullPath, 0, labels));
+                continue;
+            }
+
+            scanLevelLabels |= labels is not null;
+            var images = ImagesIn(fullPath, SearchOption.TopDirectoryOnly);
+            if (images.Count == 0)
+            {
+                problems.Add(new InputProblem(name, "the scan folder holds no PNG or JPEG slice"));
+            }
+
+            for (var k = 0; k < images.Count; k++)
+            {
+                candidates.Add(($"{name}/{Path.GetFileName(images[k])}", name, images[k], k, labels));
+            }
+        }
+
         var settings = options.ToSettings(InputMode.Gray8);
         var template = new SliceCacheManifest
         {
@@ -32,6 +70,7 @@ public static class PngDatasetPreparer
             Channels = 1,
             Preprocessing = settings,
             LabelNames = labelNames,
+            SliceLevelLabels = !scanLevelLabels,
             SourceDirectory = Path.GetFullPath(sourceDirectory),
         };
         var preprocessor = new SlicePreprocessor(template.Preprocessing);
@@ -39,11 +78,11 @@ public static class PngDatasetPreparer
         for (var i = 0; i < candidates.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (name, fullPath, labels) = candidates[i];
+            var (name, scan, fullPath, index, labels) = candidates[i];
             try
             {
                 var slice = preprocessor.FromGray(PngSliceLoader.Load(fullPath));
-                writer.Append(new SliceEntry(name, name, fullPath, 0, labels), slice.Pixels, slice.Mask);
+                writer.Append(new SliceEntry(name, scan, fullPath, index, labels), slice.Pixels, slice.Mask);
             }
             catch (IslModelException ex)
             {
@@ -86,8 +125,9 @@ public static class PngDatasetPreparer
 
             labelNames = [];
             problems = [];
-            candidates = Directory.EnumerateFiles(sourceDirectory, "*.png", SearchOption.AllDirectories)
+            candidates = ImagesIn(sourceDirectory, SearchOption.AllDirectories)
                 .Select(path => (Path.GetRelativePath(sourceDirectory, path).Replace('\\', '/'), path, (IReadOnlyList<bool>?)null))
+                .Where(c => !c.Item1.StartsWith(MasksFolder + "/", StringComparison.Ordinal))
                 .OrderBy(c => c.Item1, StringComparer.Ordinal)
                 .ToList();
         }

@@ -23,6 +23,15 @@ public sealed record PreparationOptions
     /// <summary>The head-mask threshold of DICOM inputs, in HU.</summary>
     public float HuMaskThreshold { get; init; } = -300f;
 
+    /// <summary>Gray inputs: the HU window (level/width) the images were made with, recorded so the bundle scores DICOM too.</summary>
+    public HuWindow? SourceWindow { get; init; }
+
+    /// <summary>What counts for x_dif, the DRN, heatmaps and APDS: the whole head (the paper) or the intracranial region.</summary>
+    public EffectiveArea EffectiveArea { get; init; } = EffectiveArea.Head;
+
+    /// <summary>Intracranial mode: slices with a smaller intracranial share of the image are not trained on nor scored.</summary>
+    public double MinIntracranialFraction { get; init; } = 0.04;
+
     /// <summary>Exact preprocessing to use instead of the settings above (e.g. a bundle's, so scoring matches training).</summary>
     public PreprocessingSettings? Preprocessing { get; init; }
 
@@ -49,8 +58,8 @@ public sealed record PreparationOptions
     public PreprocessingSettings ToSettings(InputMode mode) => Preprocessing is { } fixedSettings
         ? (fixedSettings.Mode == mode ? fixedSettings : throw new TrainerException($"The model expects {Describe(fixedSettings.Mode)} but the data is {Describe(mode)}."))
         : mode == InputMode.Gray8
-        ? PreprocessingSettings.ForGray(Size) with { MaskThreshold = GrayMaskThreshold }
-        : PreprocessingSettings.ForHu(Size) with { Windows = Windows, MaskThreshold = HuMaskThreshold };
+        ? PreprocessingSettings.ForGray(Size) with { MaskThreshold = GrayMaskThreshold, SourceWindow = SourceWindow, EffectiveArea = EffectiveArea, MinIntracranialFraction = MinIntracranialFraction }
+        : PreprocessingSettings.ForHu(Size) with { Windows = Windows, MaskThreshold = HuMaskThreshold, EffectiveArea = EffectiveArea, MinIntracranialFraction = MinIntracranialFraction };
 
     private static string Describe(InputMode mode) => mode == InputMode.Gray8 ? "8-bit gray images (PNG)" : "HU slices (DICOM)";
 }

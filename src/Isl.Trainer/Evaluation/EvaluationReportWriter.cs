@@ -18,7 +18,7 @@ public static class EvaluationReportWriter
     public const string ScoresFile = "scores.csv";
 
     /// <summary>Writes every file into <paramref name="outDirectory"/>; returns the paths written.</summary>
-    public static IReadOnlyList<string> Write(string outDirectory, EvaluationMetrics metrics, IReadOnlyList<ScoredSlice> slices)
+    public static IReadOnlyList<string> Write(string outDirectory, EvaluationMetrics metrics, IReadOnlyList<ScoredSlice> slices, IReadOnlyList<string> labelNames)
     {
         Directory.CreateDirectory(outDirectory);
         var written = new List<string>();
@@ -27,16 +27,7 @@ public static class EvaluationReportWriter
         written.Add(metricsPath);
 
         var scoresPath = Path.Combine(outDirectory, ScoresFile);
-        using (var csv = new StreamWriter(scoresPath))
-        {
-            csv.WriteLine("id,scan,slice,score,disorder");
-            foreach (var s in slices)
-            {
-                var label = s.Entry.Labels is null ? "" : s.Entry.IsDisorder ? "1" : "0";
-                csv.WriteLine(string.Join(',', CsvLine.Quote(s.Entry.Id), CsvLine.Quote(s.Entry.Scan), s.Entry.SliceIndex.ToString(CultureInfo.InvariantCulture), s.Score.ToString("R", CultureInfo.InvariantCulture), label));
-            }
-        }
-
+        Evaluation.ScoresFile.Write(scoresPath, slices, labelNames);
         written.Add(scoresPath);
         var plots = new List<(string Title, string File)>();
         foreach (var (level, select) in new (string, Func<GroupMetrics, LevelMetrics?>)[] { ("scan", g => g.ScanLevel), ("slice", g => g.SliceLevel) })

@@ -1,3 +1,4 @@
+using Isl.Model.Drn;
 using Isl.Trainer.Data;
 
 namespace Isl.Trainer.Evaluation;

@@ -1,3 +1,5 @@
+using Isl.Model.Drn;
+
 namespace Isl.Trainer.Evaluation;
 
 /// <summary>Turns scored slices into slice- and scan-level figures, overall and per label group.</summary>

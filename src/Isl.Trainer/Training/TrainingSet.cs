@@ -1,4 +1,5 @@
 using Isl.Model.Bundles;
+using Isl.Model.Preprocessing;
 using Isl.Trainer.Data;
 using static TorchSharp.torch;
 
@@ -40,14 +41,17 @@ public sealed class TrainingSet : IDisposable
             throw new TrainerException($"{cacheDirectory} holds {manifest.Width}×{manifest.Height} slices; the networks need square ones.");
         }
 
-        var keep = Enumerable.Range(0, cache.Entries.Count).Where(i => !cache.Entries[i].IsDisorder).ToArray();
+        // In intracranial mode a slice with too little brain (air above the vertex, neck, skull base) is never scored, so it is not trained on either.
+        var allMasks = cache.ReadAllMasks();
+        var settings = manifest.Preprocessing;
+        var normals = Enumerable.Range(0, cache.Entries.Count).Where(i => !cache.Entries[i].IsDisorder).ToArray();
+        var keep = normals.Where(i => settings.EffectiveArea != EffectiveArea.Intracranial || AreaFraction(allMasks, i, manifest.PixelsPerSlice) >= settings.MinIntracranialFraction).ToArray();
         if (keep.Length < 2)
         {
-            throw new TrainerException($"{cacheDirectory} has {keep.Length} normal slice(s); training needs at least 2 (prepare with --select normals).");
+            throw new TrainerException($"{cacheDirectory} has {keep.Length} normal slice(s) to train on ({normals.Length - keep.Length} left out for too little intracranial area); training needs at least 2 (prepare with --select normals).");
         }
 
         var all = cache.ReadAll();
-        var allMasks = cache.ReadAllMasks();
         var images = new float[keep.Length * manifest.ValuesPerSlice];
         var masks = new float[keep.Length * manifest.PixelsPerSlice];
         for (var k = 0; k < keep.Length; k++)
@@ -63,13 +67,24 @@ public sealed class TrainingSet : IDisposable
             Studies = entries.Select(e => e.Scan).Distinct(StringComparer.Ordinal).Count(),
             Sources = [manifest.SourceDirectory],
             Hash = TrainingDataSummary.HashOf(entries.Select(e => e.Id)),
-            Notes = $"{manifest.Mode} slices from an isl-slice-cache; {cache.Entries.Count - keep.Length} labelled disorder slice(s) left out",
+            Notes = $"{manifest.Mode} slices from an isl-slice-cache; {cache.Entries.Count - normals.Length} labelled disorder slice(s) left out" + (normals.Length > keep.Length ? $"; {normals.Length - keep.Length} normal slice(s) with less than {settings.MinIntracranialFraction:P0} intracranial area left out" : ""),
         };
         return new TrainingSet(
             cache,
             tensor(images, [keep.Length, manifest.Channels, manifest.Height, manifest.Width]),
             tensor(masks, [keep.Length, 1, manifest.Height, manifest.Width]),
             summary);
+    }
+
+    private static double AreaFraction(float[] masks, int index, int pixels)
+    {
+        var inside = 0;
+        for (var p = 0; p < pixels; p++)
+        {
+            inside += masks[((long)index * pixels) + p] > 0.5f ? 1 : 0;
+        }
+
+        return (double)inside / pixels;
     }
 
     /// <summary>Indices [B] of a random batch (with replacement when the set is smaller than the batch).</summary>

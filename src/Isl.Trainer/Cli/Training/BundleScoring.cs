@@ -22,19 +22,23 @@ internal static class BundleScoring
         var cache = SliceCache.Open(cacheDirectory);
         TorchRuntime.SetThreads(settings.Threads);
         using var scorer = IslScorer.Load(bundle, TorchRuntime.ParseDevice(settings.Device), new ScoringOptions { GridMode = settings.Grid, Heatmaps = heatmapPeaks });
-        var peaks = heatmapPeaks ? new HeatmapPeak[cache.Entries.Count] : null;
-        var scores = new double[cache.Entries.Count];
+        // Slices the bundle would not score (too little intracranial area) are left out, as the agent leaves them out.
         var size = prepared.Width;
+        var scorable = Enumerable.Range(0, cache.Entries.Count)
+            .Where(i => scorer.IsScorable(new PreparedSlice([], cache.ReadMask(i), prepared.Channels, size).AreaFraction))
+            .ToArray();
+        var peaks = heatmapPeaks ? new HeatmapPeak[scorable.Length] : null;
+        var scores = new double[scorable.Length];
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
-                var task = context.AddTask($"score ({settings.Score}, grid {scorer.Grid.Mode})", maxValue: Math.Max(1, cache.Entries.Count));
-                for (var start = 0; start < cache.Entries.Count; start += settings.Batch)
+                var task = context.AddTask($"score ({settings.Score}, grid {scorer.Grid.Mode})", maxValue: Math.Max(1, scorable.Length));
+                for (var start = 0; start < scorable.Length; start += settings.Batch)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var count = Math.Min(settings.Batch, cache.Entries.Count - start);
-                    var slices = Enumerable.Range(start, count)
+                    var count = Math.Min(settings.Batch, scorable.Length - start);
+                    var slices = scorable.Skip(start).Take(count)
                         .Select(i => new PreparedSlice(cache.ReadSlice(i), cache.ReadMask(i), prepared.Channels, size))
                         .ToList();
                     var result = scorer.Score(slices);
@@ -63,8 +67,18 @@ internal static class BundleScoring
             ["data"] = Path.GetFullPath(data),
             ["score"] = $"{settings.Score} (grid {scorer.Grid.Mode}, K={scorer.Grid.K})",
         };
-        var slicesScored = cache.Entries.Select((e, i) => new ScoredSlice(e, scores[i])).ToArray();
+        var slicesScored = scorable.Select((entry, k) => new ScoredSlice(cache.Entries[entry], scores[k])).ToArray();
+        var rejected = prepared.Rejected.ToList();
+        var unscored = cache.Entries.Count - scorable.Length;
+        if (unscored > 0)
+        {
+            context["not scored"] = $"{unscored} of {cache.Entries.Count} slices (less than {manifest.Preprocessing.MinIntracranialFraction:P0} intracranial area)";
+            var scanned = slicesScored.Select(s => s.Entry.Scan).ToHashSet(StringComparer.Ordinal);
+            rejected.AddRange(cache.Entries.Select(e => e.Scan).Distinct(StringComparer.Ordinal).Where(scan => !scanned.Contains(scan))
+                .Select(scan => new InputProblem(scan, "no slice has enough intracranial area to be scored")));
+        }
+
         var threshold = settings.Score == ScoreKind.Drn ? manifest.Thresholds.Scan ?? manifest.Thresholds.Slice : null;
-        return new ScoredInputs(slicesScored, prepared.LabelNames, prepared.SliceLevelLabels, threshold, context, prepared.Rejected) { HeatmapPeaks = peaks };
+        return new ScoredInputs(slicesScored, prepared.LabelNames, prepared.SliceLevelLabels, threshold, context, rejected) { HeatmapPeaks = peaks };
     }
 }

@@ -1,3 +1,4 @@
+using Isl.Model.Drn;
 using System.CommandLine;
 using System.Text.Json;
 using Isl.Trainer.Data;

@@ -6,7 +6,7 @@ namespace Isl.Trainer.Cli.Training;
 /// <summary>Tells PNG sets from DICOM study folders and dispatches preparation.</summary>
 internal static class DatasetFormat
 {
-    /// <summary><c>png</c> when the folder holds any <c>*.png</c>, otherwise <c>dicom</c>.</summary>
+    /// <summary><c>png</c> (PNG or JPEG slices) when the folder holds any such image, otherwise <c>dicom</c>.</summary>
     public static string Detect(string directory)
     {
         if (!Directory.Exists(directory))
@@ -14,7 +14,7 @@ internal static class DatasetFormat
             throw new TrainerException($"The input folder {directory} does not exist.");
         }
 
-        return Directory.EnumerateFiles(directory, "*.png", SearchOption.AllDirectories).Any() ? "png" : "dicom";
+        return PngDatasetPreparer.ImagesIn(directory, SearchOption.AllDirectories).Count > 0 ? "png" : "dicom";
     }
 
     /// <summary>Prepares DICOM study folders.</summary>

@@ -1,3 +1,4 @@
+using Isl.Model.Drn;
 using System.CommandLine;
 using Isl.Trainer.Evaluation;
 using Isl.Trainer.Evaluation.Pointing;
@@ -17,13 +18,15 @@ internal static class EvaluateCommand
         var output = new Option<string>("--out") { Description = "Folder for metrics.json, report.md, scores.csv and ROC PNGs", Required = true };
         var threshold = new Option<double?>("--threshold") { Description = "Threshold for sensitivity/specificity (default: the bundle's calibrated one)" };
         var topK = new Option<int>("--top-k") { Description = "Scan score = mean of the k highest slice scores (0 = mean of all, the paper)", DefaultValueFactory = _ => 0 };
+        var pooling = new Option<string>("--pooling") { Description = "Scan score from slice scores: mean (the paper), topk (with --top-k, default 3) or max", DefaultValueFactory = _ => "mean" };
+        pooling.AcceptOnlyFromAmong("mean", "topk", "max");
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 0 };
         var iterations = new Option<int>("--bootstrap") { Description = "Bootstrap subsamples (the paper: 1000)", DefaultValueFactory = _ => AurocBootstrap.PaperIterations };
         var pointing = new Option<bool>("--pointing") { Description = "Phantom studies only: the pointing game (is the heatmap maximum inside the lesion mask of labels.json/mask.u8.gz?)" };
         var options = new ScoringCommandOptions();
         var command = new Command("evaluate", "Slice- and scan-level AUROC with the paper's bootstrap 95% CI, sensitivity/specificity at the threshold, per label group; ROC PNGs")
         {
-            bundle, data, scores, output, threshold, topK, seed, iterations, pointing,
+            bundle, data, scores, output, threshold, topK, pooling, seed, iterations, pointing,
         };
         options.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(token =>
@@ -35,7 +38,7 @@ internal static class EvaluateCommand
                 Slices = scored.Slices,
                 LabelNames = scored.LabelNames,
                 SliceLevelLabels = scored.SliceLevelLabels,
-                Pooling = new ScanPooling(parse.GetValue(topK)),
+                Pooling = ScanPooling.Parse(parse.GetValue(pooling)!, parse.GetValue(topK)),
                 Threshold = parse.GetValue(threshold) ?? scored.Threshold,
                 ThresholdSource = parse.GetValue(threshold) is not null ? "command line" : scored.Threshold is not null ? "bundle calibration" : null,
                 Seed = parse.GetValue(seed),
@@ -49,7 +52,7 @@ internal static class EvaluateCommand
                 metrics = metrics with { Pointing = PointingGame.Play(scored.Slices.Select(s => s.Entry).ToArray(), scored.HeatmapPeaks ?? throw new TrainerException("--pointing needs --bundle and --data (phantom studies), not --scores.")) };
             }
 
-            EvaluationReportWriter.Write(outDir, metrics, scored.Slices);
+            EvaluationReportWriter.Write(outDir, metrics, scored.Slices, scored.LabelNames);
             ProblemListing.Print(scored.Rejected);
             PrintSummary(metrics, outDir);
             return 0;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Isl.Model.Preprocessing;
 using Isl.Trainer.Data;
 using Spectre.Console;
 
@@ -20,10 +21,13 @@ internal static class PrepareCommand
         var fold = new Option<int>("--fold") { Description = "The fold (0-based) that --held-out keeps or that training leaves out", DefaultValueFactory = _ => 0 };
         var heldOut = new Option<bool>("--held-out") { Description = "Keep only --fold (evaluation) instead of every other fold (training)" };
         var windows = new Option<string>("--windows") { Description = "DICOM: HU windows center/width, one channel each", DefaultValueFactory = _ => "40/80,80/200,600/2800" };
+        var sourceWindow = new Option<string?>("--source-window") { Description = "PNG/JPEG: the HU window LEVEL/WIDTH the images were made with (e.g. 40/120 for ct-ich-dev), so the bundle scores DICOM too" };
+        var area = new Option<EffectiveArea>("--effective-area") { Description = "Head (the paper: the whole head counts) or Intracranial (only the brain counts; slices with too little of it are left out)", DefaultValueFactory = _ => EffectiveArea.Head };
+        var minArea = new Option<double>("--min-intracranial") { Description = "Intracranial: least intracranial share of the image for a slice to count", DefaultValueFactory = _ => 0.04 };
         var minSlices = new Option<int>("--min-slices") { Description = "DICOM: skip series with fewer usable slices", DefaultValueFactory = _ => 1 };
         var command = new Command("prepare", "Turn PNG folders or DICOM study folders into a slice cache (bad inputs are listed and skipped)")
         {
-            data, output, format, size, select, folds, fold, heldOut, windows, minSlices,
+            data, output, format, size, select, folds, fold, heldOut, windows, sourceWindow, area, minArea, minSlices,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(token =>
         {
@@ -33,6 +37,9 @@ internal static class PrepareCommand
                 Selection = parse.GetValue(select),
                 Fold = parse.GetValue(folds) > 0 ? new FoldSelection(parse.GetValue(folds), parse.GetValue(fold), parse.GetValue(heldOut)) : null,
                 Windows = HuWindowList.Parse(parse.GetValue(windows)!),
+                SourceWindow = parse.GetValue(sourceWindow) is { Length: > 0 } w ? HuWindowList.Parse(w).Single() : null,
+                EffectiveArea = parse.GetValue(area),
+                MinIntracranialFraction = parse.GetValue(minArea),
                 MinimumSlices = parse.GetValue(minSlices),
             };
             var manifest = Run(parse.GetValue(data)!, parse.GetValue(output)!, parse.GetValue(format)!, options, token);

@@ -26,7 +26,8 @@ internal sealed record ScoredInputs(IReadOnlyList<ScoredSlice> Slices, IReadOnly
                 throw new TrainerException("Give either --scores, or --bundle with --data, not both.");
             }
 
-            return new ScoredInputs(ScoresFile.Read(scoresFile), [ScoresFile.LabelName], true, null, new Dictionary<string, string> { ["scores"] = Path.GetFullPath(scoresFile) }, []);
+            var (slices, labelNames, sliceLevel) = ScoresFile.ReadTable(scoresFile);
+            return new ScoredInputs(slices, labelNames, sliceLevel, null, new Dictionary<string, string> { ["scores"] = Path.GetFullPath(scoresFile) }, []);
         }
 
         if (bundle is null || data is null)
