@@ -129,6 +129,80 @@ public sealed class ModelScoringPipelineTests
         }
     }
 
+    [Fact]
+    public async Task WithAnIntracranialBundleTheGeSlicesWithTooLittleBrainAreRecordedNotScoredAndGetNoHeatmap()
+    {
+        using var temp = new TempDirectory("isl-intracranial");
+        var settings = Settings(temp);
+        settings["Scoring:BundlePath"] = await IntracranialDemoBundleAsync(temp, minIntracranialFraction: 0.15);
+        var app = AgentFixture.Build(settings);
+        await app.StartAsync();
+        try
+        {
+            var files = SharedData.GeHeadCtFiles();
+            await AgentFixture.IngestAsync(app, files);
+            var studyUid = StudyUid(files[0]);
+            var record = await WaitForDoneAsync(app, studyUid, TimeSpan.FromMinutes(3));
+
+            var triage = record.Triage!;
+            Assert.Equal(28, triage.SlicesScored + triage.SlicesNotScored);
+            Assert.True(triage.SlicesScored > 0 && triage.SlicesNotScored > 0, $"{triage.SlicesScored} scored, {triage.SlicesNotScored} not");
+            Assert.Contains($"{triage.SlicesNotScored} of 28 slices not scored", triage.Notes, StringComparison.Ordinal);
+            var outputs = ResultFiles.List(temp.Combine("outputs"), studyUid, record.Revision).Select(f => DicomFile.Open(f, new DicomReadOptions { StopAtTag = DicomTags.PixelData }).Dataset).ToList();
+            Assert.Equal(triage.SlicesScored, outputs.Count(d => d.GetString(DicomTags.Modality) == "OT"));
+            Assert.Equal(28, TriageSrContent.Read(outputs.Single(d => d.GetString(DicomTags.Modality) == "SR")).ReferencedSopInstanceUids.Count);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task WhenNoSliceHasEnoughBrainTheStudyIsNotAnalysedWithTheModelsReason()
+    {
+        using var temp = new TempDirectory("isl-no-brain");
+        var settings = Settings(temp);
+        settings["Scoring:BundlePath"] = await IntracranialDemoBundleAsync(temp, minIntracranialFraction: 0.99);
+        var app = AgentFixture.Build(settings);
+        await app.StartAsync();
+        try
+        {
+            var files = SharedData.GeHeadCtFiles();
+            await AgentFixture.IngestAsync(app, files);
+            var studyUid = StudyUid(files[0]);
+            var studies = app.Services.GetRequiredService<StudyStore>();
+            await AgentFixture.WaitForAsync(() => studies.Find(studyUid)?.State is StudyState.Done or StudyState.Failed or StudyState.NotAnalysed, TimeSpan.FromMinutes(2), "the study's outcome");
+
+            var record = studies.Find(studyUid)!;
+            Assert.Equal(StudyState.NotAnalysed, record.State);
+            Assert.Contains("enough intracranial area", record.Reason, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>The demo bundle, copied, counting only the intracranial region with the given minimum share per slice.</summary>
+    private static async Task<string> IntracranialDemoBundleAsync(TempDirectory temp, double minIntracranialFraction)
+    {
+        var bundle = temp.Combine("bundle");
+        Directory.CreateDirectory(bundle);
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("samples", "models", "head-ct-demo")))
+        {
+            File.Copy(file, Path.Combine(bundle, Path.GetFileName(file)));
+        }
+
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(bundle, "manifest.json")))!;
+        manifest["preprocessing"]!["effectiveArea"] = "Intracranial";
+        manifest["preprocessing"]!["minIntracranialFraction"] = minIntracranialFraction;
+        await File.WriteAllTextAsync(Path.Combine(bundle, "manifest.json"), manifest.ToJsonString());
+        return bundle;
+    }
+
     private static Dictionary<string, string?> Settings(TempDirectory temp)
     {
         var settings = AgentFixture.Settings(temp, stableAgeSeconds: 2);
