@@ -91,6 +91,7 @@ public sealed class StudyPipeline(
         var notes = ScoringNotes.Of(score, series);
         var triage = new StudyTriage(series.SeriesInstanceUid, score.Score, score.Threshold, score.Abnormal, score.ModelVersion, InputHash.Compute(series), time.GetUtcNow(), watch.Elapsed.TotalSeconds)
         {
+            ModelId = score.ModelId,
             SlicesScored = score.Slices.Count(s => s.Scored),
             SlicesNotScored = score.Slices.Count(s => !s.Scored),
             Notes = notes.Count > 0 ? string.Join('\n', notes) : null,

@@ -19,6 +19,9 @@ public sealed record StudyTriage(
     DateTimeOffset ScoredUtc,
     double ScoringSeconds)
 {
+    /// <summary>The model bundle's id (empty in records of an older agent).</summary>
+    public string ModelId { get; init; } = "";
+
     /// <summary>Slices (or slabs) the model scored.</summary>
     public int SlicesScored { get; init; }
 

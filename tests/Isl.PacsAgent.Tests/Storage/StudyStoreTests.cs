@@ -126,11 +126,12 @@ public sealed class StudyStoreTests : IDisposable
         Assert.Equal(StudyState.Received, old.Find("9.9")!.State);
         old.MarkAssembling("9.9");
         var revision = old.BeginScoring("9.9");
-        Assert.True(old.CompleteScoring("9.9", revision, Triage(0.7) with { SlicesScored = 25, SlicesNotScored = 3, Notes = "3 of 28 slices not scored" }));
+        Assert.True(old.CompleteScoring("9.9", revision, Triage(0.7) with { ModelId = "isl-head-ct", SlicesScored = 25, SlicesNotScored = 3, Notes = "3 of 28 slices not scored" }));
 
         var triage = new StudyStore(new AgentDatabase(path), time).Find("9.9")!.Triage!;
         Assert.Equal(25, triage.SlicesScored);
         Assert.Equal(3, triage.SlicesNotScored);
         Assert.Equal("3 of 28 slices not scored", triage.Notes);
+        Assert.Equal("isl-head-ct", triage.ModelId);
     }
 }
