@@ -227,7 +227,10 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options, IOpt
         var manifestPath = Path.Combine(path, ModelBundle.ManifestFile);
         if (!File.Exists(manifestPath))
         {
-            throw new ScorerUnavailableException($"No model bundle at {path} (Scoring:BundlePath '{configured}'): {ModelBundle.ManifestFile} is missing.");
+            var where = Path.IsPathRooted(configured)
+                ? path
+                : $"{Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, configured))} (beside the agent) or {Path.GetFullPath(configured)} (working folder)";
+            throw new ScorerUnavailableException($"No model bundle at {where} (Scoring:BundlePath '{configured}'): {ModelBundle.ManifestFile} is missing.");
         }
 
         var device = options.Value.Device switch
