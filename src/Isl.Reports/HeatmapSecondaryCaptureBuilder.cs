@@ -101,7 +101,7 @@ public sealed class HeatmapSecondaryCaptureBuilder
         sc.Set(DicomTags.ImageType, "DERIVED", "SECONDARY");
         sc.Set(DicomTags.DerivationDescription, CommonModules.Ascii(
             string.Create(CultureInfo.InvariantCulture, $"AI anomaly heatmap over CT window WL {_render.WindowCenter}/WW {_render.WindowWidth}; {result.Algorithm.Name} {result.Algorithm.Version}"), 1024));
-        sc.SetSequence(DicomTags.SourceImageSequence, [SourceReference(slice.Image)]);
+        sc.SetSequence(DicomTags.SourceImageSequence, (slice.Sources.Count > 0 ? slice.Sources : [slice.Image]).Select(SourceReference));
         sc.Set(DicomTags.BurnedInAnnotation, "YES");
         sc.Set(DicomTags.ImageComments, CommonModules.Ascii(
             string.Create(CultureInfo.InvariantCulture, $"AI triage {FlagText(result.Flag)}; slice score {sliceScore:0.####}; scan score {result.ScanScore:0.####}; threshold {result.Threshold:0.####}. NOT FOR DIAGNOSTIC USE"), 10240));

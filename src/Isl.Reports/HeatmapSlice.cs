@@ -11,6 +11,9 @@ namespace Isl.Reports;
 /// <param name="HeatmapRows">The heatmap's height.</param>
 public sealed record HeatmapSlice(SourceImage Image, float[] Hounsfield, float[] Heatmap, int HeatmapColumns, int HeatmapRows)
 {
+    /// <summary>The source slices the heatmap was computed from (a slab of thin slices); empty: <see cref="Image"/> alone.</summary>
+    public IReadOnlyList<SourceImage> Sources { get; init; } = [];
+
     /// <summary>The slice of a CT image dataset (header + pixels, HU by its rescale) with <paramref name="heatmap"/>.</summary>
     /// <exception cref="TriageReportException">The dataset is not a readable single-sample image.</exception>
     public static HeatmapSlice FromDataset(DicomDataset dataset, float[] heatmap, int heatmapColumns, int heatmapRows)

@@ -25,6 +25,15 @@ public sealed record TriageResult
     /// </summary>
     public IReadOnlyList<SourceImage> ConsideredImages { get; init; } = [];
 
+    /// <summary>
+    /// Slices of the scored series that the model did not score (e.g. too little intracranial area: air above the vertex,
+    /// neck, skull base); the SR counts and references them, they get no heatmap and never carry the region.
+    /// </summary>
+    public IReadOnlyList<SourceImage> NotScoredSlices { get; init; } = [];
+
+    /// <summary>Remarks on how the study was scored (instances skipped as unreadable, slabs, slices not scored); one SR text item each.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>The scan score (required unless not analysed).</summary>
     public double? ScanScore { get; init; }
 
@@ -52,7 +61,11 @@ public sealed record TriageResult
     /// <summary>The scored slice with the highest score, or null when none was scored.</summary>
     public ScoredSlice? HighestScoringSlice => Slices.Count == 0 ? null : Slices.MaxBy(s => s.Score);
 
-    /// <summary>Every referenced image: the scored slices first, then the considered ones, without duplicates.</summary>
+    /// <summary>
+    /// Every referenced image: the scored slices (each followed by its slab's sources) first, then those not scored, then
+    /// the considered ones, without duplicates.
+    /// </summary>
     public IReadOnlyList<SourceImage> ReferencedImages =>
-        Slices.Select(s => s.Image).Concat(ConsideredImages).DistinctBy(i => i.SopInstanceUid, StringComparer.Ordinal).ToList();
+        Slices.SelectMany(s => s.Sources.Prepend(s.Image)).Concat(NotScoredSlices).Concat(ConsideredImages)
+            .DistinctBy(i => i.SopInstanceUid, StringComparer.Ordinal).ToList();
 }

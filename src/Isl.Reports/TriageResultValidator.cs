@@ -38,6 +38,12 @@ internal static class TriageResultValidator
             throw new TriageReportException($"Slice {duplicate.Key} is listed {duplicate.Count()} times among the scored slices.");
         }
 
+        var both = result.NotScoredSlices.FirstOrDefault(n => result.Slices.Any(s => s.Image.SopInstanceUid == n.SopInstanceUid));
+        if (both is not null)
+        {
+            throw new TriageReportException($"Slice {both.SopInstanceUid} is listed both as scored and as not scored.");
+        }
+
         if (result.Slices.Count == 0)
         {
             throw new TriageReportException($"A {result.Flag} result of study {result.StudyInstanceUid} has no scored slice.");

@@ -72,4 +72,55 @@ public class PeerValidationTests
         var errors = output.Split('\n').Where(l => l.StartsWith("Error", StringComparison.Ordinal)).ToList();
         Assert.True(errors.Count == 0, $"pixelmed DicomSRValidator:\n{output}");
     }
+
+    [Fact]
+    public void ASlabbedResultWithSlicesNotScoredAndNotesPassesDciodvfyAndPixelmedAndReferencesEverySource()
+    {
+        using var folder = new TempDirectory("isl-reports");
+        var result = SlabbedWithNotScored();
+        var path = PeerTools.Save(new TriageSrBuilder().Build(result, TriageFixtures.StudySource()), folder, "slabs.dcm");
+
+        Dciodvfy.AssertClean(path);
+        var pixelmed = PeerTools.PixelmedSrValidator(path);
+        Assert.Contains("IOD validation complete", pixelmed, StringComparison.Ordinal);
+        Assert.True(!pixelmed.Split('\n').Any(l => l.StartsWith("Error", StringComparison.Ordinal)), $"pixelmed DicomSRValidator:\n{pixelmed}");
+        var tree = PeerTools.Dsrdump(path);
+        foreach (var expected in new[] { "ISL004", "ISL005", "ISL013", "1 of 4 slabs not scored", TriageFixtures.Slice(9).SopInstanceUid })
+        {
+            Assert.True(tree.Contains(expected, StringComparison.Ordinal), $"dsrdump output lacks {expected}:\n{tree}");
+        }
+
+        var evidence = Isl.Dicom.DicomFile.Open(path).Dataset.GetSequence(Isl.Dicom.DicomTags.CurrentRequestedProcedureEvidenceSequence)
+            .SelectMany(s => s.GetSequence(Isl.Dicom.DicomTags.ReferencedSeriesSequence)).SelectMany(s => s.GetSequence(Isl.Dicom.DicomTags.ReferencedSOPSequence))
+            .Select(r => r.GetString(Isl.Dicom.DicomTags.ReferencedSOPInstanceUID)).ToList();
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => TriageFixtures.Slice(i).SopInstanceUid).Order(StringComparer.Ordinal), evidence.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ASlabHeatmapReferencesAllItsSourcesAndPassesDciodvfy()
+    {
+        using var folder = new TempDirectory("isl-reports");
+        var result = SlabbedWithNotScored();
+        var slab = TriageFixtures.HeatmapSlices()[1] with { Image = TriageFixtures.Slice(4), Sources = [.. Enumerable.Range(3, 3).Select(TriageFixtures.Slice)] };
+
+        var image = Assert.Single(new HeatmapSecondaryCaptureBuilder().Build(result, [slab], TriageFixtures.StudySource()));
+
+        Dciodvfy.AssertClean(PeerTools.Save(image, folder, "slab-sc.dcm"));
+        Assert.Equal(
+            Enumerable.Range(3, 3).Select(i => TriageFixtures.Slice(i).SopInstanceUid),
+            image.GetSequence(Isl.Dicom.DicomTags.SourceImageSequence).Select(r => r.GetString(Isl.Dicom.DicomTags.ReferencedSOPInstanceUID)));
+    }
+
+    /// <summary>Four slabs of three slices each (12 source slices): three scored, the last not scored.</summary>
+    private static TriageResult SlabbedWithNotScored()
+    {
+        IReadOnlyList<SourceImage> Slab(int index) => [.. Enumerable.Range(index * 3, 3).Select(TriageFixtures.Slice)];
+        return TriageFixtures.Abnormal() with
+        {
+            Slices = [.. Enumerable.Range(0, 3).Select(i => new ScoredSlice(TriageFixtures.Slice((i * 3) + 1), 0.5 + (i * 0.1)) { Sources = Slab(i) })],
+            NotScoredSlices = [TriageFixtures.Slice(10)],
+            ConsideredImages = [TriageFixtures.Slice(9), TriageFixtures.Slice(11)],
+            Notes = ["12 slices of 1.25 mm scored as 4 slabs of 5 mm", "1 of 4 slabs not scored (too little intracranial area)"],
+        };
+    }
 }

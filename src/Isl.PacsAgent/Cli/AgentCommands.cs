@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Isl.PacsAgent.Demo;
 using Isl.PacsAgent.Hosting;
+using Isl.PacsAgent.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Isl.PacsAgent.Cli;
@@ -38,6 +40,17 @@ internal static class AgentCommands
             {
                 try
                 {
+                    // Loaded here, before the host starts, so that an unusable bundle is one line, not a host crash log.
+                    app.Services.GetRequiredService<IStudyScorer>().LoadModel();
+                }
+                catch (ScorerUnavailableException ex)
+                {
+                    await Console.Error.WriteLineAsync("isl-agent: " + ex.Message).ConfigureAwait(false);
+                    return 3;
+                }
+
+                try
+                {
                     await app.StartAsync(cancellationToken).ConfigureAwait(false);
                     await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
                 }
@@ -66,7 +79,7 @@ internal static class AgentCommands
                 await DemoRunner.RunAsync(parseResult.GetValue(output)!.FullName, Console.Out, TimeSpan.FromSeconds(parseResult.GetValue(timeout)), cancellationToken).ConfigureAwait(false);
                 return 0;
             }
-            catch (Exception ex) when (ex is DemoFailedException or AgentConfigurationException or Isl.Dicom.Network.DicomNetworkException or IOException)
+            catch (Exception ex) when (ex is DemoFailedException or AgentConfigurationException or ScorerUnavailableException or Isl.Dicom.Network.DicomNetworkException or IOException)
             {
                 await Console.Error.WriteLineAsync("demo failed: " + ex.Message).ConfigureAwait(false);
                 return 1;

@@ -18,6 +18,31 @@ public sealed class SeriesSelectionOptions
     /// <summary>Largest angle in degrees between the slice normal and the patient's foot-head axis (gantry tilt is allowed).</summary>
     public double MaxAxialTiltDegrees { get; set; } = 30;
 
+    /// <summary>
+    /// Whether contrast-enhanced series may be scored. The model is trained on non-contrast head CT, so by default such a
+    /// series is outside the intended use and not analysed.
+    /// </summary>
+    public bool AllowContrast { get; set; }
+
+    /// <summary>
+    /// A regular expression (case-insensitive) that marks a series as contrast-enhanced when its SeriesDescription
+    /// matches, for scanners that leave Contrast/Bolus Agent empty (e.g. "4cc sec 150cc"); empty disables the check.
+    /// </summary>
+    public string ContrastDescriptionPattern { get; set; } = DefaultContrastDescriptionPattern;
+
+    /// <summary>The contrast description pattern used when none is configured.</summary>
+    public const string DefaultContrastDescriptionPattern = @"C\+|contrast|cc ?sec";
+
+    /// <summary>
+    /// A regular expression (case-insensitive) for descriptions and Contrast/Bolus Agent values that state the absence of
+    /// contrast ("HEAD WO CONTRAST", "NON-CONTRAST", an agent of "NONE"): they overrule <see cref="ContrastDescriptionPattern"/>;
+    /// empty disables it.
+    /// </summary>
+    public string NonContrastPattern { get; set; } = DefaultNonContrastPattern;
+
+    /// <summary>The non-contrast pattern used when none is configured.</summary>
+    public const string DefaultNonContrastPattern = @"\b(non|no|wo|w/o|without|sans|ohne)[ -]*(contrast|kontrast|km|cm)\b|^\s*(none|no|n|nil|-+|0)\s*$";
+
     /// <summary>BodyPartExamined values that mean head (case-insensitive); empty means <see cref="DefaultHeadBodyParts"/>.</summary>
     /// <remarks>Lists start empty because the configuration binder appends to, never replaces, a list's items.</remarks>
     public IList<string> HeadBodyParts { get; } = [];

@@ -23,6 +23,9 @@ public static class DemoRunner
     /// <summary>Images per demo study (the selector's minimum is 16).</summary>
     public const int SliceCount = 20;
 
+    /// <summary>The phantom-trained bundle the demo scores with (copied beside the app by the build; relative to it).</summary>
+    public const string DemoBundlePath = "samples/models/head-ct-demo";
+
     /// <summary>Runs the demo into <paramref name="outputDirectory"/>, printing progress and the triage table to <paramref name="output"/>.</summary>
     public static async Task<IReadOnlyList<DemoStudyResult>> RunAsync(string outputDirectory, TextWriter output, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -70,11 +73,13 @@ public static class DemoRunner
             ["Assembly:StableAgeSeconds"] = "2",
             ["Delivery:PollIntervalSeconds"] = "0.2",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Scoring:BundlePath"] = DemoBundlePath,
         };
 
         var app = AgentHost.Build(new AgentHostSettings { Overrides = settings });
         await using (app.ConfigureAwait(false))
         {
+            app.Services.GetRequiredService<IStudyScorer>().LoadModel();
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"Agent started in-process: DICOM 127.0.0.1:{dicomPort}, HTTP http://127.0.0.1:{settings["Http:Port"]}/").ConfigureAwait(false);
             var store = app.Services.GetRequiredService<StudyStore>();

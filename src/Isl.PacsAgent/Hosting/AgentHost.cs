@@ -107,8 +107,9 @@ public static class AgentHost
                 store.ProvisionSchema();
             });
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<DicomListenerService>();
+        services.AddHostedService<ModelStartupService>(); // first: nothing is received before the model is known to work
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService(provider => provider.GetRequiredService<DicomListenerService>());
         services.AddHostedService<PendingWorkRecoveryService>();
         services.AddHostedService<ScoringWorkerService>();

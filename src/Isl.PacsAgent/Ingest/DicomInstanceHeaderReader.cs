@@ -27,6 +27,8 @@ public sealed class DicomInstanceHeaderReader : IInstanceHeaderReader
         SeriesDescription = Text(d, DicomTags.SeriesDescription),
         StudyDescription = Text(d, DicomTags.StudyDescription),
         ProtocolName = Text(d, DicomTags.ProtocolName),
+        ContrastBolusAgent = Text(d, DicomTags.ContrastBolusAgent),
+        FilterType = Text(d, DicomTags.FilterType),
         ImageType = d.Contains(DicomTags.ImageType) ? d.GetStrings(DicomTags.ImageType).Select(s => s.Trim()).ToList() : [],
         ImageOrientationPatient = Doubles(d, DicomTags.ImageOrientationPatient, 6),
         ImagePositionPatient = Doubles(d, DicomTags.ImagePositionPatient, 3),

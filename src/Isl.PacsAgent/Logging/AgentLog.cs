@@ -9,8 +9,11 @@ namespace Isl.PacsAgent.Logging;
 /// </summary>
 internal static partial class AgentLog
 {
-    [LoggerMessage(EventId = 6000, Level = LogLevel.Information, Message = "isl-agent started: DICOM {AeTitle} on port {DicomPort}, HTTP on {HttpUrl}, {DestinationCount} destination(s)")]
-    public static partial void Started(ILogger logger, string aeTitle, int dicomPort, string httpUrl, int destinationCount);
+    [LoggerMessage(EventId = 6000, Level = LogLevel.Information, Message = "isl-agent started: DICOM {Dicom}, HTTP {HttpUrl}; sources: {Sources}; destinations: {Destinations}")]
+    public static partial void Started(ILogger logger, string dicom, string httpUrl, string sources, string destinations);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Model {ModelId} {ModelVersion} (manifest SHA-256 {Sha256}) loaded from {BundlePath}")]
+    public static partial void ModelLoaded(ILogger logger, string modelId, string modelVersion, string sha256, string bundlePath);
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Resuming {Count} stud(ies) left in state {State} by the previous run")]
     public static partial void Resuming(ILogger logger, int count, string state);
@@ -53,6 +56,9 @@ internal static partial class AgentLog
 
     [LoggerMessage(EventId = 6401, Level = LogLevel.Error, Message = "Scoring study {StudyInstanceUid} failed")]
     public static partial void ScoringFailed(ILogger logger, Exception exception, string studyInstanceUid);
+
+    [LoggerMessage(EventId = 6403, Level = LogLevel.Warning, Message = "Study {StudyInstanceUid}: instance {SopInstanceUid} left out of scoring, it cannot be read: {Reason}")]
+    public static partial void InstanceSkipped(ILogger logger, string studyInstanceUid, string sopInstanceUid, string reason);
 
     [LoggerMessage(EventId = 6402, Level = LogLevel.Debug, Message = "Result of study {StudyInstanceUid} revision {Revision} is stale (a newer instance arrived); discarded")]
     public static partial void StaleResult(ILogger logger, string studyInstanceUid, int revision);

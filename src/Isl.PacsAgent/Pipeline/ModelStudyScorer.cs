@@ -1,32 +1,58 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using Isl.Dicom;
 using Isl.Model;
+using Isl.Model.Bundles;
 using Isl.Model.Runtime;
 using Isl.Model.Scoring;
+using Isl.PacsAgent.Configuration;
 using Isl.PacsAgent.Selection;
 using Microsoft.Extensions.Options;
 using AgentScoringOptions = Isl.PacsAgent.Configuration.ScoringOptions;
 
 namespace Isl.PacsAgent.Pipeline;
 
-/// <summary>Scores with the ISL model bundle (Isl.Model), loaded once on first use; one study at a time per loaded model.</summary>
-public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options) : IStudyScorer, IDisposable
+/// <summary>
+/// Scores with the ISL model bundle (Isl.Model), loaded and validated once (at start-up, <see cref="LoadModel"/>); one
+/// study at a time per loaded model. Unreadable slices are left out (the rest is scored if enough remain); a series
+/// thinner than <see cref="AgentScoringOptions.ThinSliceThicknessMm"/> is scored as slabs of the model's thickness.
+/// </summary>
+public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options, IOptions<SeriesSelectionOptions> selection) : IStudyScorer, IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Lock loading = new();
     private IslScorer? scorer;
+    private ModelIdentity? identity;
 
-    /// <summary>The bundle used when <see cref="AgentScoringOptions.BundlePath"/> is empty: the demo bundle beside the app or in the source tree.</summary>
-    public static string? DefaultBundlePath()
+    /// <summary>
+    /// The bundle folder that <paramref name="configured"/> names: an absolute path as it is; a relative one beside the
+    /// agent (<see cref="AppContext.BaseDirectory"/>, where a build or publish puts <c>samples/models/head-ct</c>) when it
+    /// exists there, else in the working folder.
+    /// </summary>
+    public static string ResolveBundlePath(string configured)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        ArgumentNullException.ThrowIfNull(configured);
+        if (Path.IsPathRooted(configured))
         {
-            var candidate = Path.Combine(dir.FullName, "samples", "models", "head-ct-demo");
-            if (File.Exists(Path.Combine(candidate, "manifest.json")))
-            {
-                return candidate;
-            }
+            return Path.GetFullPath(configured);
         }
 
-        return null;
+        var besideApp = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, configured));
+        return Directory.Exists(besideApp) ? besideApp : Path.GetFullPath(configured);
+    }
+
+    /// <inheritdoc />
+    public ModelIdentity LoadModel()
+    {
+        lock (loading)
+        {
+            if (identity is null)
+            {
+                (scorer, identity) = Load();
+            }
+
+            return identity;
+        }
     }
 
     /// <inheritdoc />
@@ -35,7 +61,7 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options) : IS
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await Task.Run(() => Score(series), cancellationToken).ConfigureAwait(false);
+            return await Task.Run(() => Score(series, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -50,14 +76,58 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options) : IS
         gate.Dispose();
     }
 
-    private SeriesScore Score(SelectedSeries series)
+    private SeriesScore Score(SelectedSeries series, CancellationToken cancellationToken)
     {
-        var model = scorer ??= Load();
-        var slices = series.Slices.Select(s => DicomSlices.FromFile(DicomFile.Open(s.Path), s.SopInstanceUid)).ToList();
+        LoadModel();
+        var model = scorer!;
+        var manifest = model.Bundle.Manifest;
+        var modelThickness = manifest.Preprocessing.SliceThicknessMm;
+        var thin = options.Value.ThinSliceThicknessMm;
+        var slabbed = thin > 0 && series.SliceThicknessMm < thin && modelThickness > series.SliceThicknessMm;
+        var groups = slabbed
+            ? SliceSlabs.Group(series.Slices, series.SliceThicknessMm, modelThickness)
+            : Enumerable.Range(0, series.Slices.Count).Select(i => (IReadOnlyList<int>)[i]).ToList();
+
+        var skipped = new List<SkippedInstance>();
+        var inputs = new List<(HuSlice Slice, IReadOnlyList<InstanceHeader> Sources)>();
+        foreach (var group in groups)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var readable = new List<(InstanceHeader Header, HuSlice Slice)>();
+            foreach (var header in group.Select(i => series.Slices[i]))
+            {
+                var problem = TryRead(header, readable.Count > 0 ? readable[0].Slice : null, out var slice);
+                if (slice is null)
+                {
+                    skipped.Add(new SkippedInstance(header.SopInstanceUid, problem!));
+                }
+                else
+                {
+                    readable.Add((header, slice));
+                }
+            }
+
+            if (readable.Count > 0)
+            {
+                inputs.Add((Average(readable.Select(r => r.Slice).ToList()), readable.Select(r => r.Header).ToList()));
+            }
+        }
+
+        var readableSlices = inputs.Sum(i => i.Sources.Count);
+        if (skipped.Count > 0 && readableSlices < selection.Value.MinSlices)
+        {
+            throw new SeriesNotScorableException(Invariant(
+                $"only {readableSlices} of {series.Slices.Count} slices of series {series.SeriesInstanceUid} could be read (at least {selection.Value.MinSlices} are needed): {Describe(skipped)}"));
+        }
+
         ScanResult result;
         try
         {
-            result = model.ScoreHu(slices);
+            result = model.ScoreHu(inputs.Select(i => i.Slice).ToList());
+        }
+        catch (NoScorableSliceException ex)
+        {
+            throw new SeriesNotScorableException($"no slice of series {series.SeriesInstanceUid} could be scored: {ex.Message}");
         }
         catch (IslModelException ex)
         {
@@ -65,40 +135,131 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options) : IS
         }
 
         var threshold = result.Threshold ?? throw new ScorerUnavailableException("The model bundle has no calibrated scan threshold; run isl-trainer calibrate on it.");
-        var manifest = model.Bundle.Manifest;
         var size = result.HeatmapSize;
-        var scored = new SliceScore[series.Slices.Count];
+        var scored = new SliceScore[inputs.Count];
         for (var i = 0; i < result.SliceOrder.Count; i++)
         {
             var input = result.SliceOrder[i];
-            scored[input] = new SliceScore(series.Slices[input].SopInstanceUid, result.SliceScores[i], result.Heatmaps.Count > i ? result.Heatmaps[i] : null, size, size);
+            var sources = inputs[input].Sources;
+            var counts = result.IsScored(i);
+            scored[input] = new SliceScore(sources[sources.Count / 2].SopInstanceUid, result.SliceScores[i], counts && result.Heatmaps.Count > i ? result.Heatmaps[i] : null, size, size)
+            {
+                SourceSopInstanceUids = sources.Count > 1 || slabbed ? sources.Select(s => s.SopInstanceUid).ToList() : [],
+                Scored = counts,
+            };
         }
 
         return new SeriesScore(result.ScanScore, threshold, "ISL head CT triage", manifest.ModelVersion, scored)
         {
             ModelId = manifest.ModelId,
             DeviceUid = manifest.DeviceUid,
+            Skipped = skipped,
+            SlabThicknessMm = slabbed ? modelThickness : null,
         };
     }
 
-    private IslScorer Load()
+    /// <summary>Reads one slice in HU; returns why it cannot be used (and a null slice), or null.</summary>
+    private static string? TryRead(InstanceHeader header, HuSlice? sameSizeAs, out HuSlice? read)
+    {
+        read = null;
+        try
+        {
+            var slice = DicomSlices.FromFile(DicomFile.Open(header.Path), header.SopInstanceUid);
+            if (slice.Hu.Length != slice.Rows * slice.Columns)
+            {
+                return Invariant($"{slice.Hu.Length} pixel values for {slice.Columns}×{slice.Rows}");
+            }
+
+            if (sameSizeAs is not null && (slice.Rows != sameSizeAs.Rows || slice.Columns != sameSizeAs.Columns))
+            {
+                return Invariant($"{slice.Columns}×{slice.Rows} pixels, unlike the {sameSizeAs.Columns}×{sameSizeAs.Rows} of its neighbours");
+            }
+
+            read = slice;
+            return null;
+        }
+        catch (Exception ex) when (ex is IslModelException or DicomException or IOException or InvalidDataException or ArgumentException or IndexOutOfRangeException or UnauthorizedAccessException)
+        {
+            return ex.Message;
+        }
+    }
+
+    /// <summary>The voxel-wise HU mean of consecutive slices, placed at the central one.</summary>
+    private static HuSlice Average(IReadOnlyList<HuSlice> slices)
+    {
+        var central = slices[slices.Count / 2];
+        if (slices.Count == 1)
+        {
+            return central;
+        }
+
+        var sum = new float[central.Hu.Length];
+        foreach (var slice in slices)
+        {
+            var hu = slice.Hu;
+            for (var p = 0; p < sum.Length; p++)
+            {
+                sum[p] += hu[p];
+            }
+        }
+
+        var scale = 1f / slices.Count;
+        for (var p = 0; p < sum.Length; p++)
+        {
+            sum[p] *= scale;
+        }
+
+        return central with { Hu = sum };
+    }
+
+    private static string Describe(IEnumerable<SkippedInstance> skipped) =>
+        string.Join("; ", skipped.Select(s => $"{s.SopInstanceUid}: {s.Reason}"));
+
+    private (IslScorer Scorer, ModelIdentity Identity) Load()
     {
         var configured = options.Value.BundlePath;
-        var path = configured.Length > 0 ? configured : DefaultBundlePath()
-            ?? throw new ScorerUnavailableException("No model bundle: set Scoring:BundlePath (the demo bundle samples/models/head-ct-demo was not found either).");
+        if (configured.Length == 0)
+        {
+            throw new ScorerUnavailableException("No model bundle: set Scoring:BundlePath to a bundle folder made by isl-trainer.");
+        }
+
+        var path = ResolveBundlePath(configured);
+        var manifestPath = Path.Combine(path, ModelBundle.ManifestFile);
+        if (!File.Exists(manifestPath))
+        {
+            var where = Path.IsPathRooted(configured)
+                ? path
+                : $"{Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, configured))} (beside the agent) or {Path.GetFullPath(configured)} (working folder)";
+            throw new ScorerUnavailableException($"No model bundle at {where} (Scoring:BundlePath '{configured}'): {ModelBundle.ManifestFile} is missing.");
+        }
+
         var device = options.Value.Device switch
         {
             "cpu" => DeviceOption.Cpu,
             "auto" => DeviceOption.Auto,
             _ => DeviceOption.Cuda,
         };
+        IslScorer loaded;
         try
         {
-            return IslScorer.Load(path, device);
+            loaded = IslScorer.Load(path, device);
         }
-        catch (IslModelException ex)
+        catch (Exception ex) when (ex is IslModelException or IOException or UnauthorizedAccessException or DllNotFoundException or TypeInitializationException)
         {
             throw new ScorerUnavailableException($"The model bundle at {path} cannot be loaded: {ex.Message}");
         }
+
+        var problem = loaded.Bundle.Manifest.Preprocessing.HuInputProblem();
+        if (problem is not null)
+        {
+            loaded.Dispose();
+            throw new ScorerUnavailableException($"The model bundle at {path} cannot score DICOM studies: {problem}");
+        }
+
+        var manifest = loaded.Bundle.Manifest;
+        var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(manifestPath)));
+        return (loaded, new ModelIdentity(manifest.ModelId, manifest.ModelVersion, sha, path));
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -14,6 +14,12 @@ public sealed record SeriesScore(double Score, double Threshold, string ModelNam
     /// <summary>The scoring device's UID (the SR observer), stable per bundle.</summary>
     public string DeviceUid { get; init; } = "";
 
+    /// <summary>Instances of the series left out because they could not be read.</summary>
+    public IReadOnlyList<SkippedInstance> Skipped { get; init; } = [];
+
+    /// <summary>The slab thickness in mm when thin slices were averaged into slabs of the model's thickness; null otherwise.</summary>
+    public double? SlabThicknessMm { get; init; }
+
     /// <summary>Whether the study is flagged abnormal.</summary>
     public bool Abnormal => Score >= Threshold;
 }

@@ -71,9 +71,31 @@ public sealed class StudyPipeline(
         }
 
         var watch = Stopwatch.StartNew();
-        var score = await scorer.ScoreAsync(series, cancellationToken).ConfigureAwait(false);
+        SeriesScore score;
+        try
+        {
+            score = await scorer.ScoreAsync(series, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SeriesNotScorableException ex)
+        {
+            await RecordNotAnalysedAsync(studyInstanceUid, revision, instances, ex.Message, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         watch.Stop();
-        var triage = new StudyTriage(series.SeriesInstanceUid, score.Score, score.Threshold, score.Abnormal, score.ModelVersion, InputHash.Compute(series), time.GetUtcNow(), watch.Elapsed.TotalSeconds);
+        foreach (var skipped in score.Skipped)
+        {
+            AgentLog.InstanceSkipped(logger, studyInstanceUid, skipped.SopInstanceUid, skipped.Reason);
+        }
+
+        var notes = ScoringNotes.Of(score, series);
+        var triage = new StudyTriage(series.SeriesInstanceUid, score.Score, score.Threshold, score.Abnormal, score.ModelVersion, InputHash.Compute(series), time.GetUtcNow(), watch.Elapsed.TotalSeconds)
+        {
+            ModelId = score.ModelId,
+            SlicesScored = score.Slices.Count(s => s.Scored),
+            SlicesNotScored = score.Slices.Count(s => !s.Scored),
+            Notes = notes.Count > 0 ? string.Join('\n', notes) : null,
+        };
         var study = studies.Find(studyInstanceUid)!;
         var files = await writer.WriteAsync(new ResultContext(study, revision, series, score, triage, PrepareOutputDirectory(studyInstanceUid, revision)), cancellationToken).ConfigureAwait(false);
         RecordOwnSeries(studyInstanceUid, files);

@@ -7,8 +7,9 @@ namespace Isl.PacsAgent.Reporting;
 
 /// <summary>
 /// Writes a scored study's results with Isl.Reports: the TID 1500 Comprehensive 3D SR and one heatmap Secondary
-/// Capture per scored slice, with UIDs derived from (study, model, input hash) so that a retry overwrites. A later
-/// revision's SR names the previous revision's SR as its predecessor.
+/// Capture per scored slice or slab (shown on the slab's central slice, referencing all its sources); slices the model
+/// did not score are referenced and counted but get no heatmap and never carry the region. UIDs derive from (study,
+/// model, input hash) so that a retry overwrites. A later revision's SR names the previous revision's SR as its predecessor.
 /// </summary>
 public sealed class ReportResultWriter : IResultWriter
 {
@@ -17,20 +18,34 @@ public sealed class ReportResultWriter : IResultWriter
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> WriteAsync(ResultContext context, CancellationToken cancellationToken)
     {
-        var sources = context.Series.Slices.Select(s => DicomFile.Open(s.Path)).ToList();
+        ArgumentNullException.ThrowIfNull(context);
+        var paths = context.Series.Slices.ToDictionary(s => s.SopInstanceUid, s => s.Path, StringComparer.Ordinal);
+        var headers = new Dictionary<string, DicomDataset>(StringComparer.Ordinal);
+        DicomDataset Header(string sop) => headers.TryGetValue(sop, out var known)
+            ? known
+            : headers[sop] = DicomFile.Open(paths[sop], new DicomReadOptions { StopAtTag = DicomTags.PixelData }).Dataset;
+        SourceImage Image(string sop) => SourceImage.FromDataset(Header(sop));
+        IReadOnlyList<SourceImage> Sources(SliceScore slice) => slice.SourceSopInstanceUids.Count > 0 ? slice.Sources.Select(Image).ToList() : [];
+
+        // Only the instances the scorer used are opened: one it skipped as unreadable may not even parse.
         var scores = context.Score.Slices;
-        var studySource = sources[0].Dataset;
-        var scored = sources.Select((f, i) => new ScoredSlice(SourceImage.FromDataset(f.Dataset), scores[i].Score)).ToList();
-        var best = Enumerable.Range(0, scores.Count).MaxBy(i => scores[i].Score);
-        var bestImage = scored[best].Image;
-        var region = scores[best].Heatmap is { } map
-            ? ImageRegion.FromHeatmap(map, scores[best].Columns, scores[best].Rows, bestImage.Columns, bestImage.Rows)
+        var counted = scores.Where(s => s.Scored).ToList();
+        var uncounted = scores.Where(s => !s.Scored).ToList();
+        var scored = counted.Select(s => new ScoredSlice(Image(s.SopInstanceUid), s.Score) { Sources = Sources(s) }).ToList();
+        var studySource = Header(scores[0].SopInstanceUid);
+        var best = counted.Count > 0 ? counted.MaxBy(s => s.Score) : null;
+        var bestImage = best is null ? null : scored[counted.IndexOf(best)].Image;
+        var region = best?.Heatmap is { } map
+            ? ImageRegion.FromHeatmap(map, best.Columns, best.Rows, bestImage!.Columns, bestImage.Rows)
             : null;
         var result = new TriageResult
         {
             StudyInstanceUid = context.Study.StudyInstanceUid,
             Flag = context.Triage.Abnormal ? TriageFlag.Abnormal : TriageFlag.Normal,
             Slices = scored,
+            NotScoredSlices = uncounted.Select(s => Image(s.SopInstanceUid)).ToList(),
+            ConsideredImages = uncounted.SelectMany(Sources).ToList(),
+            Notes = ScoringNotes.Of(context.Score, context.Series),
             ScanScore = context.Score.Score,
             Threshold = context.Score.Threshold,
             Region = region,
@@ -45,10 +60,9 @@ public sealed class ReportResultWriter : IResultWriter
         var files = new List<string>();
         var sr = new TriageSrBuilder().Build(result, studySource, FindPredecessor(context));
         files.Add(await SaveAsync(sr, context.OutputDirectory, "sr", cancellationToken).ConfigureAwait(false));
-        var heatmaps = sources
-            .Select((f, i) => scores[i].Heatmap is { } heat ? HeatmapSlice.FromDataset(f.Dataset, heat, scores[i].Columns, scores[i].Rows) : null)
-            .Where(h => h is not null)
-            .Select(h => h!)
+        var heatmaps = counted
+            .Where(s => s.Heatmap is not null)
+            .Select(s => HeatmapSlice.FromDataset(DicomFile.Open(paths[s.SopInstanceUid]).Dataset, s.Heatmap!, s.Columns, s.Rows) with { Sources = Sources(s) })
             .ToList();
         if (heatmaps.Count > 0)
         {

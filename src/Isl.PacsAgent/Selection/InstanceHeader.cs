@@ -30,6 +30,12 @@ public sealed record InstanceHeader
     /// <summary>ProtocolName.</summary>
     public string ProtocolName { get; init; } = "";
 
+    /// <summary>Contrast/Bolus Agent (0018,0010), empty when absent: a non-empty value means a contrast-enhanced acquisition.</summary>
+    public string ContrastBolusAgent { get; init; } = "";
+
+    /// <summary>FilterType (0018,1160), e.g. GE's <c>HEAD FILTER</c> (the bowtie filter chosen for a head scan).</summary>
+    public string FilterType { get; init; } = "";
+
     /// <summary>ImageType values (e.g. ORIGINAL, PRIMARY, AXIAL).</summary>
     public IReadOnlyList<string> ImageType { get; init; } = [];
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Isl.PacsAgent.Configuration;
 using Isl.PacsAgent.Storage;
 
@@ -6,12 +7,15 @@ namespace Isl.PacsAgent.Selection;
 
 /// <summary>
 /// Chooses the series the model scores, per the paper: non-contrast head CT, axial, not a localizer, not a derived
-/// angiography/perfusion reconstruction, enough slices, slice thickness in range. Every other series gets the first
-/// reason it failed; the best eligible series wins (original over derived, not a bone kernel, thickness nearest 5 mm,
+/// angiography/perfusion reconstruction, not contrast-enhanced (unless allowed), enough slices, slice thickness in range.
+/// Every other series gets the first reason it failed; the best eligible series wins (original over derived, not a bone kernel, thickness nearest 5 mm,
 /// most slices).
 /// </summary>
 public sealed class SeriesSelector(SeriesSelectionOptions options)
 {
+    private readonly Regex? contrastPattern = Pattern(options.ContrastDescriptionPattern);
+    private readonly Regex? nonContrastPattern = Pattern(options.NonContrastPattern);
+
     /// <summary>CT Image Storage.</summary>
     public const string CtImageStorage = "1.2.840.10008.5.1.4.1.1.2";
 
@@ -69,6 +73,25 @@ public sealed class SeriesSelector(SeriesSelectionOptions options)
         return new SeriesSelection(best.Series, decisions);
     }
 
+    /// <summary>A configured pattern compiled case-insensitively, or null when it is empty or not a valid regular expression.</summary>
+    public static Regex? Pattern(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (pattern.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     private string? Reject(List<InstanceHeader> slices, out double thickness)
     {
         thickness = 0;
@@ -106,6 +129,12 @@ public sealed class SeriesSelector(SeriesSelectionOptions options)
             return "is DERIVED\\SECONDARY (a reconstruction or capture, not acquired slices)";
         }
 
+        var contrast = CheckContrast(first);
+        if (contrast is not null)
+        {
+            return contrast;
+        }
+
         var orientation = CheckOrientation(slices);
         if (orientation is not null)
         {
@@ -137,6 +166,26 @@ public sealed class SeriesSelector(SeriesSelectionOptions options)
         thickness = mm;
         return null;
     }
+
+    private string? CheckContrast(InstanceHeader first)
+    {
+        if (options.AllowContrast)
+        {
+            return null;
+        }
+
+        const string outside = "outside the intended use (non-contrast head CT; SeriesSelection:AllowContrast allows it)";
+        if (first.ContrastBolusAgent.Length > 0 && !StatesNoContrast(first.ContrastBolusAgent))
+        {
+            return $"is contrast-enhanced (Contrast/Bolus Agent '{first.ContrastBolusAgent}'): {outside}";
+        }
+
+        return contrastPattern is not null && contrastPattern.IsMatch(first.SeriesDescription) && !StatesNoContrast(first.SeriesDescription)
+            ? $"is contrast-enhanced (series description '{first.SeriesDescription}' matches '{options.ContrastDescriptionPattern}'): {outside}"
+            : null;
+    }
+
+    private bool StatesNoContrast(string text) => nonContrastPattern is not null && nonContrastPattern.IsMatch(text);
 
     private string? CheckOrientation(List<InstanceHeader> slices)
     {
@@ -179,10 +228,11 @@ public sealed class SeriesSelector(SeriesSelectionOptions options)
             return null;
         }
 
-        // A body part that says something else outweighs the study description; the series' own description may still say head.
+        // A body part that says something else outweighs the study description; the series' own description may still say
+        // head. Without a body part, the scanner's head bowtie filter (GE's "HEAD FILTER") says head too.
         var text = bodyPart.Length > 0
             ? string.Join(' ', first.SeriesDescription, first.ProtocolName)
-            : string.Join(' ', first.SeriesDescription, first.StudyDescription, first.ProtocolName);
+            : string.Join(' ', first.SeriesDescription, first.StudyDescription, first.ProtocolName, first.FilterType);
         if (options.EffectiveHeadDescriptionKeywords.Any(k => Contains(text, k)))
         {
             return null;

@@ -28,7 +28,7 @@ public sealed class AgentDatabase
             study_date TEXT NOT NULL DEFAULT '',
             series_uid TEXT, score REAL, threshold REAL, abnormal INTEGER,
             model_version TEXT, input_hash TEXT, scored_utc TEXT, scoring_seconds REAL,
-            reason TEXT);
+            reason TEXT, slices_scored INTEGER, slices_not_scored INTEGER, notes TEXT, model_id TEXT);
         CREATE INDEX IF NOT EXISTS studies_state ON studies(state);
         CREATE TABLE IF NOT EXISTS series_decisions (
             study_uid TEXT NOT NULL, series_uid TEXT NOT NULL, revision INTEGER NOT NULL,
@@ -76,6 +76,7 @@ public sealed class AgentDatabase
         }.ToString();
         using var connection = Open();
         Execute(connection, Schema);
+        AddMissingColumns(connection, "studies", ("slices_scored", "INTEGER"), ("slices_not_scored", "INTEGER"), ("notes", "TEXT"), ("model_id", "TEXT"));
     }
 
     /// <summary>The database file.</summary>
@@ -108,6 +109,26 @@ public sealed class AgentDatabase
         connection.Open();
         Execute(connection, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
         return connection;
+    }
+
+    /// <summary>Upgrades a database made by an older agent: adds the columns it lacks (CREATE TABLE IF NOT EXISTS does not).</summary>
+    private static void AddMissingColumns(SqliteConnection connection, string table, params (string Name, string Type)[] columns)
+    {
+        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"PRAGMA table_info({table})";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                present.Add(reader.GetString(1));
+            }
+        }
+
+        foreach (var (name, type) in columns.Where(c => !present.Contains(c.Name)))
+        {
+            Execute(connection, $"ALTER TABLE {table} ADD COLUMN {name} {type}");
+        }
     }
 
     internal static void Execute(SqliteConnection connection, string sql)

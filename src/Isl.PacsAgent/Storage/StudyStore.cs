@@ -12,7 +12,8 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
     private const string StudyColumns = """
         study_uid, state, revision, first_received_utc, last_instance_utc, updated_utc, instance_count,
         patient_id, patient_name, accession_number, study_description, study_date,
-        series_uid, score, threshold, abnormal, model_version, input_hash, scored_utc, scoring_seconds, reason
+        series_uid, score, threshold, abnormal, model_version, input_hash, scored_utc, scoring_seconds, reason,
+        slices_scored, slices_not_scored, notes, model_id
         """;
 
     /// <summary>Records an instance; returns false when its SOP Instance UID was already catalogued (a duplicate).</summary>
@@ -232,7 +233,8 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
         {
             command.CommandText += """
                 , series_uid = $series, score = $score, threshold = $threshold, abnormal = $abnormal,
-                  model_version = $model, input_hash = $hash, scored_utc = $scored, scoring_seconds = $seconds
+                  model_version = $model, input_hash = $hash, scored_utc = $scored, scoring_seconds = $seconds,
+                  slices_scored = $slicesScored, slices_not_scored = $slicesNotScored, notes = $notes, model_id = $modelId
                 """;
             command.Parameters.AddWithValue("$series", triage.SeriesInstanceUid);
             command.Parameters.AddWithValue("$score", triage.Score);
@@ -242,6 +244,10 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
             command.Parameters.AddWithValue("$hash", triage.InputHash);
             command.Parameters.AddWithValue("$scored", AgentDatabase.FormatTime(triage.ScoredUtc));
             command.Parameters.AddWithValue("$seconds", triage.ScoringSeconds);
+            command.Parameters.AddWithValue("$slicesScored", triage.SlicesScored);
+            command.Parameters.AddWithValue("$slicesNotScored", triage.SlicesNotScored);
+            command.Parameters.AddWithValue("$notes", (object?)triage.Notes ?? DBNull.Value);
+            command.Parameters.AddWithValue("$modelId", triage.ModelId);
         });
 
     /// <summary>Records that no series could be analysed; false when the revision is stale.</summary>
@@ -312,7 +318,13 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
         {
             StudyTriage? triage = reader.IsDBNull(13) ? null : new StudyTriage(
                 reader.GetString(12), reader.GetDouble(13), reader.GetDouble(14), reader.GetInt64(15) != 0,
-                reader.GetString(16), reader.GetString(17), AgentDatabase.ParseTime(reader.GetString(18)), reader.GetDouble(19));
+                reader.GetString(16), reader.GetString(17), AgentDatabase.ParseTime(reader.GetString(18)), reader.GetDouble(19))
+            {
+                SlicesScored = reader.IsDBNull(21) ? 0 : reader.GetInt32(21),
+                SlicesNotScored = reader.IsDBNull(22) ? 0 : reader.GetInt32(22),
+                Notes = reader.IsDBNull(23) ? null : reader.GetString(23),
+                ModelId = reader.IsDBNull(24) ? "" : reader.GetString(24),
+            };
             list.Add(new StudyRecord
             {
                 StudyInstanceUid = reader.GetString(0),

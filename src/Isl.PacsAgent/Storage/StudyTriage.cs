@@ -19,6 +19,18 @@ public sealed record StudyTriage(
     DateTimeOffset ScoredUtc,
     double ScoringSeconds)
 {
+    /// <summary>The model bundle's id (empty in records of an older agent).</summary>
+    public string ModelId { get; init; } = "";
+
+    /// <summary>Slices (or slabs) the model scored.</summary>
+    public int SlicesScored { get; init; }
+
+    /// <summary>Slices (or slabs) of the series the model did not score (too little intracranial area).</summary>
+    public int SlicesNotScored { get; init; }
+
+    /// <summary>How the series was scored (slabs, slices not scored, instances left out as unreadable), one note per line; null when plain.</summary>
+    public string? Notes { get; init; }
+
     /// <summary>The flag as shown to users and written to Orthanc.</summary>
     public string Flag => Abnormal ? "ABNORMAL" : "NORMAL";
 }

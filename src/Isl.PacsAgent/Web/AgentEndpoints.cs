@@ -22,10 +22,11 @@ public static class AgentEndpoints
         var queue = app.ServiceProvider.GetRequiredService<ScoringQueue>();
         metrics.ObserveQueueDepth(() => queue.Count);
 
-        app.MapGet("/health", (StudyStore studies) =>
+        app.MapGet("/health", (StudyStore studies, IStudyScorer scorer) =>
         {
             var pending = studies.ListInStates(StudyState.Received, StudyState.Assembling, StudyState.Scoring, StudyState.Delivering).Count;
-            return Results.Ok(new { status = "ok", pendingStudies = pending, scoringQueueDepth = queue.Count });
+            var model = scorer.LoadModel() is { } m ? new { id = m.Id, version = m.Version, sha256 = m.Sha256 } : null;
+            return Results.Ok(new { status = "ok", model, pendingStudies = pending, scoringQueueDepth = queue.Count });
         });
         app.MapGet("/metrics", async (HttpContext context) =>
         {

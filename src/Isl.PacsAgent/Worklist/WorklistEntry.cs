@@ -15,6 +15,9 @@ namespace Isl.PacsAgent.Worklist;
 /// <param name="Reason">Why not analysed or failed.</param>
 /// <param name="LastInstanceUtc">When the latest instance arrived.</param>
 /// <param name="ScoredUtc">When it was scored.</param>
+/// <param name="SlicesScored">Slices (or slabs) the model scored, once scored.</param>
+/// <param name="SlicesNotScored">Slices (or slabs) the model did not score (too little intracranial area), once scored.</param>
+/// <param name="Notes">How the series was scored (slabs, slices not scored, unreadable instances left out), once scored.</param>
 public sealed record WorklistEntry(
     int Rank,
     string StudyInstanceUid,
@@ -29,4 +32,7 @@ public sealed record WorklistEntry(
     double? Threshold,
     string? Reason,
     DateTimeOffset LastInstanceUtc,
-    DateTimeOffset? ScoredUtc);
+    DateTimeOffset? ScoredUtc,
+    int? SlicesScored = null,
+    int? SlicesNotScored = null,
+    string? Notes = null);

@@ -42,6 +42,7 @@ public static class WorklistOrdering
         var d = s.Demographics;
         return new WorklistEntry(
             rank, s.StudyInstanceUid, d.PatientId, d.PatientName, d.AccessionNumber, d.StudyDescription, d.StudyDate,
-            s.State.ToString(), Flag(s), scored?.Score, scored?.Threshold, s.Reason, s.LastInstanceUtc, scored?.ScoredUtc);
+            s.State.ToString(), Flag(s), scored?.Score, scored?.Threshold, s.Reason, s.LastInstanceUtc, scored?.ScoredUtc,
+            scored?.SlicesScored, scored?.SlicesNotScored, scored?.Notes);
     }
 }

@@ -124,6 +124,15 @@ public static class TriageCodes
     /// <summary>99ISL: the anomaly score of the highest-scoring slice.</summary>
     public static readonly CodedConcept HighestSliceAnomalyScore = new("ISL003", PrivateScheme, "Highest slice anomaly score");
 
+    /// <summary>99ISL: how many slices (or slabs) of the scored series the model scored.</summary>
+    public static readonly CodedConcept SlicesScored = new("ISL004", PrivateScheme, "Slices scored");
+
+    /// <summary>99ISL: how many slices (or slabs) of the scored series the model did not score (too little intracranial area).</summary>
+    public static readonly CodedConcept SlicesNotScored = new("ISL005", PrivateScheme, "Slices not scored");
+
+    /// <summary>99ISL: a remark on how the study was scored (TEXT).</summary>
+    public static readonly CodedConcept ScoringNote = new("ISL013", PrivateScheme, "Scoring note");
+
     /// <summary>99ISL: the triage status concept (qualitative evaluation).</summary>
     public static readonly CodedConcept TriageStatus = new("ISL010", PrivateScheme, "AI triage status");
 

@@ -35,6 +35,11 @@ internal static class TriageContentTree
         {
             items.Add(Container(Contains, TriageCodes.ImagingMeasurements,
                 [.. AlgorithmIdentification(result.Algorithm), MeasurementGroup(result, uids, options)]));
+            if (result.Notes.Count > 0)
+            {
+                items.Add(Container(Contains, TriageCodes.QualitativeEvaluations,
+                    [.. result.Notes.Select(note => Text(Contains, TriageCodes.ScoringNote, CommonModules.Ascii(note, 1024)))]));
+            }
         }
 
         return items;
@@ -75,6 +80,11 @@ internal static class TriageContentTree
         children.Add(Num(Contains, TriageCodes.AnomalyScore, result.ScanScore!.Value, TriageCodes.NoUnits, algorithm));
         children.Add(Num(Contains, TriageCodes.AnomalyScoreThreshold, result.Threshold!.Value, TriageCodes.NoUnits, algorithm));
         children.Add(Num(Contains, TriageCodes.HighestSliceAnomalyScore, top.Score, TriageCodes.NoUnits, algorithm));
+        if (result.NotScoredSlices.Count > 0)
+        {
+            children.Add(Num(Contains, TriageCodes.SlicesScored, result.Slices.Count, TriageCodes.NoUnits, algorithm));
+            children.Add(Num(Contains, TriageCodes.SlicesNotScored, result.NotScoredSlices.Count, TriageCodes.NoUnits, algorithm));
+        }
 
         // TID 1410 when the region is known (planar ROI), else TID 1501 (a group without a region).
         return Container(Contains, TriageCodes.MeasurementGroup, children, planar ? "1410" : "1501");

@@ -30,6 +30,9 @@ public sealed class AgentConfigurationTests
             ["SeriesSelection:MaxSliceThicknessMm"] = "2",
             ["Scoring:Device"] = "tpu",
             ["Scoring:Workers"] = "0",
+            ["Scoring:ThinSliceThicknessMm"] = "-1",
+            ["SeriesSelection:ContrastDescriptionPattern"] = "C(+",
+            ["SeriesSelection:NonContrastPattern"] = "[no",
             ["Http:Address"] = "localhost:80",
             ["Storage:SchedulerDatabasePath"] = "data/agent.db",
             ["Delivery:Destinations:0:Name"] = "pacs",
@@ -43,7 +46,8 @@ public sealed class AgentConfigurationTests
         string[] keys =
         [
             "Dicom:AeTitle", "Dicom:Port", "Dicom:AllowedCallers:0", "Assembly:StableAgeSeconds", "SeriesSelection:MinSliceThicknessMm",
-            "Scoring:Device", "Scoring:Workers", "Http:Address", "Storage:SchedulerDatabasePath", "Delivery:Destinations:0:Url",
+            "Scoring:Device", "Scoring:Workers", "Scoring:ThinSliceThicknessMm", "SeriesSelection:ContrastDescriptionPattern",
+            "SeriesSelection:NonContrastPattern", "Http:Address", "Storage:SchedulerDatabasePath", "Delivery:Destinations:0:Url",
             "Delivery:Destinations:1:Name", "Delivery:Destinations:1:CalledAeTitle",
         ];
         foreach (var key in keys)

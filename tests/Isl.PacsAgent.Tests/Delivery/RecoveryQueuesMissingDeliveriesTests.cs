@@ -33,7 +33,11 @@ public sealed class RecoveryQueuesMissingDeliveriesTests
         var settings = AgentFixture.Settings(temp, stableAgeSeconds: 0.2);
         AgentFixture.AddCStoreDestination(settings);
         var sender = new RecordingCStoreSender();
-        var app = AgentFixture.Build(settings, s => s.AddSingleton<ICStoreSender>(sender));
+        var app = AgentFixture.Build(settings, s =>
+        {
+            s.AddSingleton<ICStoreSender>(sender);
+            s.AddSingleton<IStudyScorer>(new FakeScorer());
+        });
         await app.StartAsync();
         try
         {

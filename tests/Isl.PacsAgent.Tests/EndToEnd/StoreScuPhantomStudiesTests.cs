@@ -77,6 +77,7 @@ public sealed class StoreScuPhantomStudiesTests(ITestOutputHelper output)
 
             var metadata = await OrthancContents.StudyMetadataAsync(orthanc.Http, uid, PacsOrthanc.MetadataName);
             Assert.StartsWith(content.FindingCode == TriageSrContent.AbnormalCode ? "ABNORMAL score=" : "NORMAL score=", metadata, StringComparison.Ordinal);
+            Assert.EndsWith(" model=isl-head-ct-demo modelVersion=1.0.0", metadata, StringComparison.Ordinal);
         }
 
         var summary = $"hemorrhage {scores["hemorrhage"]}, normal {scores["normal"]}, threshold {threshold}";

@@ -42,6 +42,34 @@ public sealed class NotAnalysedPipelineTests
     }
 
     [Fact]
+    public async Task TheRealContrastSeriesIsNotAnalysedWithTheIntendedUseReasonInTheRecordAndTheSr()
+    {
+        using var temp = new TempDirectory("isl-na-contrast");
+        var files = RealSeries.ThinContrastFiles();
+        var studyUid = DicomFile.Open(files[0], new DicomReadOptions { StopAtTag = DicomTags.PixelData }).Dataset.GetString(DicomTags.StudyInstanceUID);
+        var (app, sender, scorer) = await StartAsync(temp);
+        try
+        {
+            await AgentFixture.IngestAsync(app, files);
+            var deliveries = app.Services.GetRequiredService<DeliveryStore>();
+            await AgentFixture.WaitForAsync(() => deliveries.ListForStudy(studyUid) is [{ State: DeliveryState.Delivered }], TimeSpan.FromSeconds(60), "the not-analysed SR to be delivered");
+
+            var record = app.Services.GetRequiredService<StudyStore>().Find(studyUid)!;
+            Assert.Equal(StudyState.NotAnalysed, record.State);
+            Assert.Contains("is contrast-enhanced (series description '4cc sec 150cc D3D on'", record.Reason, StringComparison.Ordinal);
+            Assert.Empty(scorer.Scored);
+            var sr = DicomFile.Open(Assert.Single(Assert.Single(sender.Sent))).Dataset;
+            var texts = SrTexts(sr.GetSequence(DicomTags.ContentSequence)).ToList();
+            Assert.Contains(texts, t => t.Contains("contrast-enhanced", StringComparison.Ordinal) && t.Contains("intended use", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task AStudyWithoutAnyImageIsNotAnalysedWithNothingToDeliver()
     {
         using var temp = new TempDirectory("isl-na-empty");
@@ -86,5 +114,24 @@ public sealed class NotAnalysedPipelineTests
         });
         await app.StartAsync();
         return (app, sender, scorer);
+    }
+
+    private static IEnumerable<string> SrTexts(IReadOnlyList<DicomDataset> items)
+    {
+        foreach (var item in items)
+        {
+            if (item.GetStringOrDefault(DicomTags.ValueType, "") == "TEXT")
+            {
+                yield return item.GetString(DicomTags.TextValue);
+            }
+
+            if (item.TryGetSequence(DicomTags.ContentSequence, out var children))
+            {
+                foreach (var text in SrTexts(children))
+                {
+                    yield return text;
+                }
+            }
+        }
     }
 }

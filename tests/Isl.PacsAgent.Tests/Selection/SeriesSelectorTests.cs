@@ -129,4 +129,75 @@ public sealed class SeriesSelectorTests
         var positions = result.Selected.Slices.Select(s => s.ImagePositionPatient![2]).ToList();
         Assert.Equal(positions.Order().ToList(), positions);
     }
+
+    [Fact]
+    public void TheRealThinContrastSeriesIsOutsideTheIntendedUseByItsDescription()
+    {
+        var headers = RealSeries.Headers(RealSeries.ThinContrastFiles());
+
+        var result = selector.Select("cq500", headers);
+
+        Assert.Null(result.Selected);
+        var reason = Assert.Single(result.Decisions).Reason;
+        Assert.StartsWith("is contrast-enhanced (series description '4cc sec 150cc D3D on'", reason, StringComparison.Ordinal);
+        Assert.Contains("AllowContrast", reason, StringComparison.Ordinal);
+        Assert.Contains("contrast-enhanced", result.NotAnalysedReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheRealThinContrastSeriesIsSelectedWhenContrastIsAllowed()
+    {
+        var headers = RealSeries.Headers(RealSeries.ThinContrastFiles());
+
+        var result = new SeriesSelector(new SeriesSelectionOptions { AllowContrast = true }).Select("cq500", headers);
+
+        Assert.NotNull(result.Selected);
+        Assert.Equal(238, result.Selected.Slices.Count);
+        Assert.Equal(0.625, result.Selected.SliceThicknessMm, 3);
+    }
+
+    [Fact]
+    public void AContrastBolusAgentMarksASeriesContrastEnhancedWhateverItsDescription()
+    {
+        var enhanced = study.Series(description: "HEAD 5mm");
+        foreach (var d in enhanced)
+        {
+            d.Set(DicomTags.ContrastBolusAgent, "IOHEXOL");
+        }
+
+        var plain = study.Series(description: "HEAD 5mm");
+
+        var result = Select(enhanced, plain);
+
+        Assert.Equal(Uid(plain), result.Selected?.SeriesInstanceUid);
+        Assert.Contains("Contrast/Bolus Agent 'IOHEXOL'", result.Decisions.Single(d => d.SeriesInstanceUid == Uid(enhanced)).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AContrastBolusAgentOfNoneIsNoContrast()
+    {
+        var series = study.Series(description: "HEAD 5mm");
+        foreach (var d in series)
+        {
+            d.Set(DicomTags.ContrastBolusAgent, "NONE");
+        }
+
+        Assert.Equal(Uid(series), Select(series).Selected?.SeriesInstanceUid);
+    }
+
+    [Theory]
+    [InlineData("HEAD C+", true)]
+    [InlineData("Brain CONTRAST 5mm", true)]
+    [InlineData("4cc sec 150cc", true)]
+    [InlineData("HEAD 5mm", false)]
+    [InlineData("CT HEAD WO CONTRAST", false)]
+    [InlineData("NON-CONTRAST HEAD", false)]
+    public void TheContrastDescriptionPatternIsCaseInsensitiveAndConfigurable(string description, bool enhanced)
+    {
+        var series = study.Series(description: description);
+
+        Assert.Equal(enhanced, Select(series).Selected is null);
+        var custom = new SeriesSelector(new SeriesSelectionOptions { ContrastDescriptionPattern = "5mm" });
+        Assert.Equal(description.Contains("5mm", StringComparison.Ordinal), custom.Select(study.StudyInstanceUid, series.Select(d => DicomInstanceHeaderReader.FromDataset(d, ""))).Selected is null);
+    }
 }

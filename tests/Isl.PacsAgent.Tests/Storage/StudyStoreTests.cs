@@ -100,4 +100,38 @@ public sealed class StudyStoreTests : IDisposable
         Assert.False(StudyStateMachine.CanMove(StudyState.Done, StudyState.Delivering));
         Assert.True(StudyStateMachine.IsTerminal(StudyState.NotAnalysed));
     }
+
+    [Fact]
+    public void ADatabaseOfAnOlderAgentGainsTheSliceCountsAndNotesAndKeepsItsStudies()
+    {
+        var path = temp.Combine("old.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE studies (study_uid TEXT PRIMARY KEY, state TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 0,
+                    first_received_utc TEXT NOT NULL, last_instance_utc TEXT NOT NULL, updated_utc TEXT NOT NULL,
+                    instance_count INTEGER NOT NULL DEFAULT 0, patient_id TEXT NOT NULL DEFAULT '', patient_name TEXT NOT NULL DEFAULT '',
+                    accession_number TEXT NOT NULL DEFAULT '', study_description TEXT NOT NULL DEFAULT '', study_date TEXT NOT NULL DEFAULT '',
+                    series_uid TEXT, score REAL, threshold REAL, abnormal INTEGER, model_version TEXT, input_hash TEXT, scored_utc TEXT,
+                    scoring_seconds REAL, reason TEXT);
+                INSERT INTO studies(study_uid, state, first_received_utc, last_instance_utc, updated_utc)
+                VALUES ('9.9', 'Received', '2026-01-01T00:00:00.0000000Z', '2026-01-01T00:00:00.0000000Z', '2026-01-01T00:00:00.0000000Z');
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        var old = new StudyStore(new AgentDatabase(path), time);
+        Assert.Equal(StudyState.Received, old.Find("9.9")!.State);
+        old.MarkAssembling("9.9");
+        var revision = old.BeginScoring("9.9");
+        Assert.True(old.CompleteScoring("9.9", revision, Triage(0.7) with { ModelId = "isl-head-ct", SlicesScored = 25, SlicesNotScored = 3, Notes = "3 of 28 slices not scored" }));
+
+        var triage = new StudyStore(new AgentDatabase(path), time).Find("9.9")!.Triage!;
+        Assert.Equal(25, triage.SlicesScored);
+        Assert.Equal(3, triage.SlicesNotScored);
+        Assert.Equal("3 of 28 slices not scored", triage.Notes);
+        Assert.Equal("isl-head-ct", triage.ModelId);
+    }
 }

@@ -16,11 +16,7 @@ internal sealed partial class ScoringOptionsValidator : IValidateOptions<Scoring
 
         errors.RequireRange(nameof(options.Workers), options.Workers, 1, 64);
         errors.RequireRange(nameof(options.QueueCapacity), options.QueueCapacity, 1, 100000);
-        if (options.BundlePath.Length > 0 && !Directory.Exists(options.BundlePath))
-        {
-            errors.Add(nameof(options.BundlePath), $"'{options.BundlePath}' is not a folder (a model bundle is a folder made by isl-trainer).");
-        }
-
+        errors.RequireRange(nameof(options.ThinSliceThicknessMm), options.ThinSliceThicknessMm, 0, 20);
         return errors.ToResult();
     }
 

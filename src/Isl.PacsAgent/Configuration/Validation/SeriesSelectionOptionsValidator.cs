@@ -1,3 +1,4 @@
+using Isl.PacsAgent.Selection;
 using Microsoft.Extensions.Options;
 
 namespace Isl.PacsAgent.Configuration.Validation;
@@ -15,6 +16,14 @@ internal sealed class SeriesSelectionOptionsValidator : IValidateOptions<SeriesS
         if (options.MinSliceThicknessMm > options.MaxSliceThicknessMm)
         {
             errors.Add(nameof(options.MinSliceThicknessMm), $"({options.MinSliceThicknessMm}) is larger than MaxSliceThicknessMm ({options.MaxSliceThicknessMm}).");
+        }
+
+        foreach (var (key, pattern) in new[] { (nameof(options.ContrastDescriptionPattern), options.ContrastDescriptionPattern), (nameof(options.NonContrastPattern), options.NonContrastPattern) })
+        {
+            if (pattern.Length > 0 && SeriesSelector.Pattern(pattern) is null)
+            {
+                errors.Add(key, $"'{pattern}' is not a valid regular expression.");
+            }
         }
 
         return errors.ToResult();
