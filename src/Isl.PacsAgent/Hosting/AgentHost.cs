@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Isl.PacsAgent.Assembly;
 using Isl.PacsAgent.Configuration;
 using Isl.PacsAgent.Configuration.Validation;
@@ -59,6 +60,9 @@ public static class AgentHost
         var http = configuration.GetSection(HttpEndpointOptions.SectionName).Get<HttpEndpointOptions>() ?? new HttpEndpointOptions();
         builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://{http.Address}:{http.Port}"));
         AddAgentServices(builder.Services, configuration);
+
+        // The HTTP API names states and kinds ("Done", "NotAnalysed"), as the database stores them, not by number.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         settings.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
