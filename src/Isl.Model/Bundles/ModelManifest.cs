@@ -4,6 +4,7 @@ using Isl.Model.Heatmaps;
 using Isl.Model.Inference;
 using Isl.Model.Networks;
 using Isl.Model.Preprocessing;
+using Isl.Model.Scoring;
 
 namespace Isl.Model.Bundles;
 
@@ -64,6 +65,11 @@ public sealed record ModelManifest
     /// <summary>The SVDD centre c.</summary>
     [JsonPropertyName("center")]
     public float[] Center { get; init; } = [];
+
+    /// <summary>Which figure is the slice score that the scan score pools and the threshold applies to (the method: DRN).</summary>
+    [JsonPropertyName("sliceScore")]
+    [JsonConverter(typeof(JsonStringEnumConverter<SliceScoreKind>))]
+    public SliceScoreKind SliceScore { get; init; } = SliceScoreKind.Drn;
 
     /// <summary>Scan-score pooling.</summary>
     [JsonPropertyName("scanPooling")]

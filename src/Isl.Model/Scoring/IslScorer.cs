@@ -126,11 +126,20 @@ public sealed class IslScorer : IDisposable
             }
         }
 
+        var kind = options.SliceScore ?? Bundle.Manifest.SliceScore;
+        IReadOnlyList<double> chosen = kind switch
+        {
+            SliceScoreKind.DScore => dScores,
+            SliceScoreKind.Apds => heat.Apds,
+            _ => sliceScores,
+        };
         return new ScanResult
         {
             SliceOrder = order ?? Enumerable.Range(0, slices.Count).ToList(),
-            SliceScores = sliceScores,
-            ScanScore = Pooling.Pool(sliceScores.Where((_, i) => scored[i]).ToList()),
+            SliceScores = chosen,
+            ScoreKind = kind,
+            DrnScores = sliceScores,
+            ScanScore = Pooling.Pool(chosen.Where((_, i) => scored[i]).ToList()),
             Scored = scored,
             AreaFractions = fractions,
             DScores = dScores,

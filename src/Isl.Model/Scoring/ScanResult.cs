@@ -6,8 +6,14 @@ public sealed record ScanResult
     /// <summary>Input index of each scored slice (ordered along the slice normal when geometry was given).</summary>
     public required IReadOnlyList<int> SliceOrder { get; init; }
 
-    /// <summary>DRN slice scores ‖h − c‖.</summary>
+    /// <summary>The slice scores the scan score pools: the figure the bundle (or <see cref="ScoringOptions.SliceScore"/>) names.</summary>
     public required IReadOnlyList<double> SliceScores { get; init; }
+
+    /// <summary>Which figure <see cref="SliceScores"/> holds.</summary>
+    public SliceScoreKind ScoreKind { get; init; } = SliceScoreKind.Drn;
+
+    /// <summary>DRN slice scores ‖h − c‖.</summary>
+    public required IReadOnlyList<double> DrnScores { get; init; }
 
     /// <summary>
     /// Per slice (scored order): whether it counts. Slices with too little intracranial area (air above the vertex, neck,

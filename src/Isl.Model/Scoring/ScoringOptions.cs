@@ -18,6 +18,9 @@ public sealed record ScoringOptions
     /// <summary>Overrides the bundle's heatmap mode (<c>paper</c> or <c>calibrated</c>), e.g. to measure one against the other.</summary>
     public string? HeatmapMode { get; init; }
 
+    /// <summary>Overrides the bundle's slice score kind (e.g. to measure the D-score against the DRN).</summary>
+    public SliceScoreKind? SliceScore { get; init; }
+
     /// <summary>Whether to return heatmaps.</summary>
     public bool Heatmaps { get; init; } = true;
 }

@@ -44,9 +44,9 @@ internal static class BundleScoring
                     var result = scorer.Score(slices);
                     var figures = settings.Score switch
                     {
-                        ScoreKind.DScore => result.DScores,
-                        ScoreKind.Apds => result.Apds,
-                        _ => result.SliceScores,
+                        SliceScoreKind.DScore => result.DScores,
+                        SliceScoreKind.Apds => result.Apds,
+                        _ => result.DrnScores,
                     };
                     for (var k = 0; k < count; k++)
                     {
@@ -78,7 +78,7 @@ internal static class BundleScoring
                 .Select(scan => new InputProblem(scan, "no slice has enough intracranial area to be scored")));
         }
 
-        var threshold = settings.Score == ScoreKind.Drn ? manifest.Thresholds.Scan ?? manifest.Thresholds.Slice : null;
+        var threshold = settings.Score == manifest.SliceScore ? manifest.Thresholds.Scan ?? manifest.Thresholds.Slice : null;
         return new ScoredInputs(slicesScored, prepared.LabelNames, prepared.SliceLevelLabels, threshold, context, rejected) { HeatmapPeaks = peaks };
     }
 }

@@ -1,6 +1,6 @@
-using Isl.Model.Drn;
 using System.CommandLine;
 using System.Text.Json;
+using Isl.Model.Drn;
 using Isl.Trainer.Data;
 using Isl.Trainer.Evaluation;
 using Spectre.Console;
@@ -20,18 +20,22 @@ internal static class CalibrateCommand
         var level = new Option<string>("--level") { Description = "Calibrate on slice or scan scores", DefaultValueFactory = _ => "scan" };
         level.AcceptOnlyFromAmong("slice", "scan");
         var output = new Option<string?>("--out") { Description = "Also write the choice as JSON to this file" };
+        var pooling = new Option<string>("--pooling") { Description = "Scan score from slice scores: mean (the paper), topk (with --top-k, default 3) or max; written into the bundle with the threshold", DefaultValueFactory = _ => "mean" };
+        pooling.AcceptOnlyFromAmong("mean", "topk", "max");
+        var topK = new Option<int>("--top-k") { Description = "k of --pooling topk", DefaultValueFactory = _ => 0 };
         var work = new Option<string?>("--work") { Description = "Scratch folder for the prepared validation slices (default: a temp folder)" };
         var options = new ScoringCommandOptions();
         var command = new Command("calibrate", "Choose the threshold: max harmonic mean of sensitivity and specificity on labelled data, or a target specificity on normals")
         {
-            bundle, data, scores, specificity, level, output, work,
+            bundle, data, scores, specificity, level, pooling, topK, output, work,
         };
         options.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(token =>
         {
             var workDir = parse.GetValue(work) ?? Path.Combine(Path.GetTempPath(), $"isl-calibrate-{Guid.NewGuid():N}");
             var scored = ScoredInputs.Load(parse.GetValue(scores) is null ? parse.GetValue(bundle) : null, parse.GetValue(data), parse.GetValue(scores), workDir, options.Read(parse), token);
-            var outcomes = Outcomes(scored, parse.GetValue(level) == "scan");
+            var scanPooling = ScanPooling.Parse(parse.GetValue(pooling)!, parse.GetValue(topK));
+            var outcomes = Outcomes(scored, parse.GetValue(level) == "scan", scanPooling);
             var choice = parse.GetValue(specificity) is { } target
                 ? ThresholdSelection.AtSpecificity(Enumerable.Range(0, outcomes.Count).Where(i => !outcomes.Disorders[i]).Select(i => outcomes.Scores[i]).ToArray(), target)
                 : ThresholdSelection.MaximiseHarmonicMean(outcomes);
@@ -44,7 +48,7 @@ internal static class CalibrateCommand
             if (parse.GetValue(bundle) is { } bundlePath)
             {
                 var oneSlicePerScan = scored.Slices.Select(s => s.Entry.Scan).Distinct(StringComparer.Ordinal).Count() == scored.Slices.Count;
-                BundleCalibration.Write(bundlePath, choice, parse.GetValue(level)!, oneSlicePerScan);
+                BundleCalibration.Write(bundlePath, choice, parse.GetValue(level)!, oneSlicePerScan, options.Read(parse).Score, scanPooling);
                 AnsiConsole.MarkupLineInterpolated($"[green]wrote[/] the threshold into {bundlePath}");
             }
 
@@ -53,8 +57,8 @@ internal static class CalibrateCommand
         return command;
     }
 
-    /// <summary>The labelled outcomes at slice or scan level (scan scores pooled by the mean).</summary>
-    internal static BinaryOutcomes Outcomes(ScoredInputs scored, bool scanLevel)
+    /// <summary>The labelled outcomes at slice or scan level (scan scores pooled by <paramref name="pooling"/>, the mean by default).</summary>
+    internal static BinaryOutcomes Outcomes(ScoredInputs scored, bool scanLevel, ScanPooling? pooling = null)
     {
         var labelled = scored.Slices.Where(s => s.Entry.Labels is not null).ToArray();
         if (labelled.Length == 0)
@@ -68,7 +72,7 @@ internal static class CalibrateCommand
         }
 
         var scans = labelled.GroupBy(s => s.Entry.Scan, StringComparer.Ordinal).ToArray();
-        return new BinaryOutcomes(scans.Select(g => ScanPooling.Mean.Pool(g.Select(s => s.Score))).ToArray(), scans.Select(g => g.Any(s => s.Entry.IsDisorder)).ToArray());
+        return new BinaryOutcomes(scans.Select(g => (pooling ?? ScanPooling.Mean).Pool(g.Select(s => s.Score))).ToArray(), scans.Select(g => g.Any(s => s.Entry.IsDisorder)).ToArray());
     }
 
     private static string Format(double value) => double.IsNaN(value) ? "n/a" : value.ToString("P1", System.Globalization.CultureInfo.InvariantCulture);

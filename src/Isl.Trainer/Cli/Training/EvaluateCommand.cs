@@ -1,5 +1,5 @@
-using Isl.Model.Drn;
 using System.CommandLine;
+using Isl.Model.Drn;
 using Isl.Trainer.Data;
 using Isl.Trainer.Evaluation;
 using Isl.Trainer.Evaluation.Pointing;

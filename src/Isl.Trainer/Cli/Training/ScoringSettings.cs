@@ -1,4 +1,5 @@
 using Isl.Model.Inference;
+using Isl.Model.Scoring;
 
 namespace Isl.Trainer.Cli.Training;
 
@@ -8,7 +9,7 @@ namespace Isl.Trainer.Cli.Training;
 /// <param name="Batch">Slices per scoring batch.</param>
 /// <param name="Grid">Grid mode override (null = the bundle's).</param>
 /// <param name="Score">Which per-slice figure to use.</param>
-internal sealed record ScoringSettings(string Device, int Threads, int Batch, GridMode? Grid = null, ScoreKind Score = ScoreKind.Drn)
+internal sealed record ScoringSettings(string Device, int Threads, int Batch, GridMode? Grid = null, SliceScoreKind Score = SliceScoreKind.Drn)
 {
     /// <summary>Overrides the bundle's heatmap mode (paper or calibrated).</summary>
     public string? HeatmapMode { get; init; }
