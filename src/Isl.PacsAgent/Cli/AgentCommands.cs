@@ -69,14 +69,16 @@ internal static class AgentCommands
     {
         var output = new Option<DirectoryInfo>("--out") { Description = "Where to write the studies' results and heatmap montages", DefaultValueFactory = _ => new DirectoryInfo("isl-demo") };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for both results", DefaultValueFactory = _ => 300 };
+        var bundle = new Option<string>("--bundle") { Description = "The model bundle to score with (relative paths beside the app, then the working folder)", DefaultValueFactory = _ => DemoRunner.DemoBundlePath };
         var command = new Command("demo", "Self-contained demo: generate a normal and an abnormal phantom study, run the agent in-process, send both by C-STORE, print the triage and write the SR/SC results and heatmap montages.");
         command.Options.Add(output);
         command.Options.Add(timeout);
+        command.Options.Add(bundle);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             try
             {
-                await DemoRunner.RunAsync(parseResult.GetValue(output)!.FullName, Console.Out, TimeSpan.FromSeconds(parseResult.GetValue(timeout)), cancellationToken).ConfigureAwait(false);
+                await DemoRunner.RunAsync(parseResult.GetValue(output)!.FullName, Console.Out, TimeSpan.FromSeconds(parseResult.GetValue(timeout)), cancellationToken, parseResult.GetValue(bundle)!).ConfigureAwait(false);
                 return 0;
             }
             catch (Exception ex) when (ex is DemoFailedException or AgentConfigurationException or ScorerUnavailableException or Isl.Dicom.Network.DicomNetworkException or IOException)

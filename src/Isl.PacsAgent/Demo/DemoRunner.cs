@@ -26,8 +26,8 @@ public static class DemoRunner
     /// <summary>The phantom-trained bundle the demo scores with (copied beside the app by the build; relative to it).</summary>
     public const string DemoBundlePath = "samples/models/head-ct-demo";
 
-    /// <summary>Runs the demo into <paramref name="outputDirectory"/>, printing progress and the triage table to <paramref name="output"/>.</summary>
-    public static async Task<IReadOnlyList<DemoStudyResult>> RunAsync(string outputDirectory, TextWriter output, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Runs the demo into <paramref name="outputDirectory"/> with the bundle at <paramref name="bundlePath"/>, printing progress and the triage table to <paramref name="output"/>.</summary>
+    public static async Task<IReadOnlyList<DemoStudyResult>> RunAsync(string outputDirectory, TextWriter output, TimeSpan timeout, CancellationToken cancellationToken, string bundlePath = DemoBundlePath)
     {
         ArgumentNullException.ThrowIfNull(output);
         var root = Path.GetFullPath(outputDirectory);
@@ -73,7 +73,7 @@ public static class DemoRunner
             ["Assembly:StableAgeSeconds"] = "2",
             ["Delivery:PollIntervalSeconds"] = "0.2",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Scoring:BundlePath"] = DemoBundlePath,
+            ["Scoring:BundlePath"] = bundlePath,
         };
 
         var app = AgentHost.Build(new AgentHostSettings { Overrides = settings });

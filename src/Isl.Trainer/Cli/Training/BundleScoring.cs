@@ -29,6 +29,8 @@ internal static class BundleScoring
             .ToArray();
         var peaks = heatmapPeaks ? new HeatmapPeak[scorable.Length] : null;
         var scores = new double[scorable.Length];
+        var kinds = Enum.GetValues<SliceScoreKind>();
+        var everyKind = kinds.ToDictionary(k => k, _ => new double[scorable.Length]);
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(context =>
@@ -51,6 +53,9 @@ internal static class BundleScoring
                     for (var k = 0; k < count; k++)
                     {
                         scores[start + k] = figures[k];
+                        everyKind[SliceScoreKind.Drn][start + k] = result.DrnScores[k];
+                        everyKind[SliceScoreKind.DScore][start + k] = result.DScores[k];
+                        everyKind[SliceScoreKind.Apds][start + k] = result.Apds[k];
                         if (peaks is not null)
                         {
                             peaks[start + k] = HeatmapPeak.Of(result.Heatmaps[k], result.HeatmapSize);
@@ -79,6 +84,9 @@ internal static class BundleScoring
         }
 
         var threshold = settings.Score == manifest.SliceScore ? manifest.Thresholds.Scan ?? manifest.Thresholds.Slice : null;
-        return new ScoredInputs(slicesScored, prepared.LabelNames, prepared.SliceLevelLabels, threshold, context, rejected) { HeatmapPeaks = peaks };
+        return new ScoredInputs(slicesScored, prepared.LabelNames, prepared.SliceLevelLabels, threshold, context, rejected) {
+            HeatmapPeaks = peaks,
+            ScoresByKind = everyKind.ToDictionary(e => e.Key, e => (IReadOnlyList<ScoredSlice>)scorable.Select((entry, k) => new ScoredSlice(cache.Entries[entry], e.Value[k])).ToArray()),
+        };
     }
 }

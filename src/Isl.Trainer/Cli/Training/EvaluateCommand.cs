@@ -23,11 +23,12 @@ internal static class EvaluateCommand
         pooling.AcceptOnlyFromAmong("mean", "topk", "max");
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 0 };
         var iterations = new Option<int>("--bootstrap") { Description = "Bootstrap subsamples (the paper: 1000)", DefaultValueFactory = _ => AurocBootstrap.PaperIterations };
+        var allScores = new Option<bool>("--all-scores") { Description = "Also write scores-Drn.csv, scores-DScore.csv and scores-Apds.csv from the same scoring pass (evaluate each later with --scores)" };
         var pointing = new Option<bool>("--pointing") { Description = "The pointing game: is the heatmap maximum inside the lesion mask (phantom studies: labels.json/mask.u8.gz; image folders: masks/<rest>.png)?" };
         var options = new ScoringCommandOptions();
         var command = new Command("evaluate", "Slice- and scan-level AUROC with the paper's bootstrap 95% CI, sensitivity/specificity at the threshold, per label group; ROC PNGs")
         {
-            bundle, data, scores, output, threshold, topK, pooling, seed, iterations, pointing,
+            bundle, data, scores, output, threshold, topK, pooling, seed, iterations, pointing, allScores,
         };
         options.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(token =>
@@ -61,6 +62,13 @@ internal static class EvaluateCommand
             }
 
             EvaluationReportWriter.Write(outDir, metrics, scored.Slices, scored.LabelNames);
+            if (parse.GetValue(allScores))
+            {
+                foreach (var (kind, slices) in scored.ScoresByKind ?? throw new TrainerException("--all-scores needs --bundle and --data, not --scores."))
+                {
+                    ScoresFile.Write(Path.Combine(outDir, $"scores-{kind}.csv"), slices, scored.LabelNames);
+                }
+            }
             ProblemListing.Print(scored.Rejected);
             PrintSummary(metrics, outDir);
             return 0;

@@ -1,3 +1,4 @@
+using Isl.Model.Scoring;
 using Isl.Trainer.Data;
 using Isl.Trainer.Evaluation;
 using Isl.Trainer.Evaluation.Pointing;
@@ -15,6 +16,9 @@ internal sealed record ScoredInputs(IReadOnlyList<ScoredSlice> Slices, IReadOnly
 {
     /// <summary>Each slice's heatmap maximum, when the scoring kept them (for the pointing game).</summary>
     public IReadOnlyList<HeatmapPeak>? HeatmapPeaks { get; init; }
+
+    /// <summary>Every slice score kind from the same pass (bundle scoring only), so one run serves the whole ablation.</summary>
+    public IReadOnlyDictionary<SliceScoreKind, IReadOnlyList<ScoredSlice>>? ScoresByKind { get; init; }
 
     /// <summary>Loads scores from <paramref name="scoresFile"/>, or scores <paramref name="data"/> with <paramref name="bundle"/>.</summary>
     public static ScoredInputs Load(string? bundle, string? data, string? scoresFile, string workDirectory, ScoringSettings settings, CancellationToken cancellationToken, bool heatmapPeaks = false)
