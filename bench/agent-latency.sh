@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): end-to-end latency of the agent. A 32-slice phantom head CT study is sent by dcmtk's
-# storescu to `isl-agent run` (demo bundle samples/models/head-ct-demo: the tiny profile, the only DICOM bundle here;
-# the cpu profile's scoring time per 32 slices is what `isl-bench model --profiles cpu` measures), Orthanc REST destination; the
+# storescu to `isl-agent run` with the shipped model (samples/models/head-ct: cpu profile, 128², exact grid; BUNDLE=path
+# picks another, e.g. samples/models/head-ct-demo), Orthanc REST destination; the
 # script times from storescu's first byte until the triage SR is stored in a real Orthanc, and splits it with the
 # agent's own record (GET /api/studies/{uid}): receive, stable age + assembly, load + score (DICOM pixels + model),
 # write + deliver (SR/SC building and the upload). Two studies in a row: the first pays the model load (cold), the
 # second does not (warm).
-# Usage: bench/agent-latency.sh [SLICES=32] [STABLE_AGE_SECONDS=5]
+# Usage: [BUNDLE=DIR] bench/agent-latency.sh [SLICES=32] [STABLE_AGE_SECONDS=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SLICES=${1:-32}
 STABLE_AGE=${2:-5}
+BUNDLE=$(cd "${BUNDLE:-samples/models/head-ct}" && pwd)
 . bench/common.sh
 require_tools "dcmtk python3 curl" storescu dcmdump curl python3
 
@@ -40,7 +41,7 @@ cat >"$work/agent.json" <<JSON
   "Dicom": { "Enabled": true, "Port": $p_agent, "BindAddress": "127.0.0.1", "AllowAnyCaller": true },
   "Http": { "Address": "127.0.0.1", "Port": $p_agent_http },
   "Assembly": { "StableAgeSeconds": $STABLE_AGE },
-  "Scoring": { "BundlePath": "$PWD/samples/models/head-ct-demo", "Device": "cpu" },
+  "Scoring": { "BundlePath": "$BUNDLE", "Device": "cpu" },
   "Delivery": { "PollIntervalSeconds": 0.1, "Destinations": [ { "Name": "orthanc", "Kind": "OrthancRest", "Url": "http://127.0.0.1:$p_orthanc_http/" } ] },
   "Storage": { "SpoolPath": "$work/agent/spool", "DatabasePath": "$work/agent/agent.db",
                "SchedulerDatabasePath": "$work/agent/scheduler.db", "OutputPath": "$work/agent/outputs" } }
