@@ -51,6 +51,22 @@ public sealed class StudyOutputs
     public string HeatmapOf(int index) =>
         _heatmapBySlice.TryGetValue(index, out var sop) ? sop : throw new InvalidOperationException($"Slice {index + 1} of {StudyInstanceUid} has no heatmap image (slices with one: {string.Join(", ", _heatmapBySlice.Keys.Order().Select(k => k + 1))}).");
 
+    /// <summary>Whether pixel (column, row) of slice <paramref name="index"/> is lesion in the phantom's mask.</summary>
+    public Func<int, int, bool> LesionAt(int index)
+    {
+        var mask = Phantom.MaskSlice(index).ToArray();
+        var columns = Phantom.Columns;
+        return (column, row) => mask[(row * columns) + column] != 0;
+    }
+
+    /// <summary>Whether pixel (column, row) of slice <paramref name="index"/> is head (above −500 HU), not the air around it.</summary>
+    public Func<int, int, bool> HeadAt(int index)
+    {
+        var hu = Phantom.HounsfieldSlice(index).ToArray();
+        var columns = Phantom.Columns;
+        return (column, row) => hu[(row * columns) + column] > -500;
+    }
+
     /// <summary>The slice with the most lesion pixels among those with a heatmap, and the lesion's bounding box on it.</summary>
     public (int Index, (int Left, int Top, int Right, int Bottom) Box) LargestLesionSlice()
     {
