@@ -10,6 +10,8 @@ declare -A need=(
   [dcmdump]=dcmtk
   [dciodvfy]=dicom3tools
   [Orthanc]=orthanc
+  [chromium]=chromium
+  [npm]=npm
 )
 missing=()
 for cmd in "${!need[@]}"; do
@@ -23,6 +25,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The viewer tests (Category=Viewer) serve the prebuilt OHIF viewer from npm; fetched once into an ignored cache folder.
+ohif_version=3.13.2
+ohif_cache=.cache/ohif
+if [ ! -f "$ohif_cache/package/dist/index.html" ]; then
+  echo "test.sh: fetching @ohif/app@$ohif_version into $ohif_cache"
+  mkdir -p "$ohif_cache"
+  (cd "$ohif_cache" && npm pack --silent "@ohif/app@$ohif_version" >/dev/null && tar xzf "ohif-app-$ohif_version.tgz")
 fi
 
 # dcmtk and Orthanc wait ~45 ms per C-STORE on Nagle + delayed ACK without this.

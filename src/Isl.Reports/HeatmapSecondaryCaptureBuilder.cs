@@ -7,13 +7,17 @@ using SkiaSharp;
 namespace Isl.Reports;
 
 /// <summary>
-/// Builds the heatmap series: one RGB Secondary Capture image per scored slice, the brain-window CT with
-/// the anomaly heatmap blended in and a burned-in banner (not for diagnostic use, flag, scores), each
-/// referencing its CT slice, in its own series of the same study with deterministic UIDs.
+/// Builds the heatmap series: instance 1 is a summary image (the most suspicious slices side by side above the per-slice
+/// score curve), then one RGB Secondary Capture image per scored slice: the brain-window CT with the heatmap's colour
+/// only where the heat is above the minimum, a contour at that edge, and a banner in a margin above the image (not for
+/// diagnostic use, the study verdict, that slice's own score against the threshold, a colour bar). Each references its
+/// CT slice; all are in their own series of the same study with deterministic UIDs.
 /// </summary>
 public sealed class HeatmapSecondaryCaptureBuilder
 {
     private const int MaximumEdge = 8192; // far above any CT slice; keeps RGB buffers well inside array limits
+    private const int BannerLines = 3;
+    private static readonly SKColor AboveColor = new(255, 80, 80);
 
     private readonly TriageReportOptions _options;
     private readonly HeatmapRenderOptions _render;
@@ -25,9 +29,13 @@ public sealed class HeatmapSecondaryCaptureBuilder
         _render = render ?? new HeatmapRenderOptions();
     }
 
+    /// <summary>The rows a banner adds above an image <paramref name="columns"/> wide (every image of the series has them).</summary>
+    public static int BannerRows(int columns) => BannerRenderer.Height(columns, BannerLines);
+
     /// <summary>
-    /// One Secondary Capture image per entry of <paramref name="slices"/>, numbered in that order.
-    /// Patient and study attributes are copied verbatim from <paramref name="studySource"/>.
+    /// The summary image (when <see cref="TriageReportOptions.HeatmapSummary"/>) and then one Secondary Capture image per
+    /// entry of <paramref name="slices"/>, numbered in that order. Patient and study attributes are copied verbatim from
+    /// <paramref name="studySource"/>.
     /// </summary>
     /// <exception cref="TriageReportException">The result was not analysed, a slice was not scored, or sizes do not match.</exception>
     public IReadOnlyList<DicomDataset> Build(TriageResult result, IReadOnlyList<HeatmapSlice> slices, DicomDataset studySource)
@@ -41,52 +49,93 @@ public sealed class HeatmapSecondaryCaptureBuilder
         }
 
         var uids = new TriageUids(result);
-        var scores = result.Slices.ToDictionary(s => s.Image.SopInstanceUid, s => s.Score, StringComparer.Ordinal);
+        var positions = result.Slices.Select((s, i) => (s.Image.SopInstanceUid, i)).ToDictionary(p => p.SopInstanceUid, p => p.i + 1, StringComparer.Ordinal);
         var duplicate = slices.GroupBy(s => s?.Image.SopInstanceUid, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new TriageReportException($"Slice {duplicate.Key} is given {duplicate.Count()} times: each slice makes one heatmap image.");
         }
 
-        var images = new List<DicomDataset>(slices.Count);
-        for (var i = 0; i < slices.Count; i++)
+        foreach (var slice in slices)
         {
-            var slice = slices[i];
             Validate(slice);
-            if (!scores.TryGetValue(slice.Image.SopInstanceUid, out var sliceScore))
+            if (!positions.ContainsKey(slice.Image.SopInstanceUid))
             {
                 throw new TriageReportException($"Heatmap slice {slice.Image.SopInstanceUid} is not among the result's scored slices.");
             }
+        }
 
-            images.Add(BuildImage(result, uids, slice, sliceScore, i + 1, slices.Count, studySource));
+        var images = new List<DicomDataset>(slices.Count + 1);
+        if (_options.HeatmapSummary && slices.Count > 0)
+        {
+            images.Add(BuildSummary(result, uids, slices, positions, studySource));
+        }
+
+        foreach (var slice in slices)
+        {
+            var position = positions[slice.Image.SopInstanceUid];
+            var pixels = Render(result, slice, result.Slices[position - 1].Score, position, result.Slices.Count);
+            var sc = NewImage(result, uids, uids.HeatmapSopInstanceUid(slice.Image.SopInstanceUid), images.Count + 1, studySource);
+            sc.SetSequence(DicomTags.SourceImageSequence, (slice.Sources.Count > 0 ? slice.Sources : [slice.Image]).Select(SourceReference));
+            sc.Set(DicomTags.ImageComments, CommonModules.Ascii(
+                string.Create(CultureInfo.InvariantCulture, $"AI triage {FlagText(result.Flag)}; slice score {result.Slices[position - 1].Score:0.####}; scan score {result.ScanScore:0.####}; threshold {result.Threshold:0.####}. NOT FOR DIAGNOSTIC USE"), 10240));
+            SetPixels(sc, slice.Image.Columns, slice.Image.Rows + BannerRows(slice.Image.Columns), pixels);
+            images.Add(sc);
         }
 
         return images;
     }
 
-    /// <summary>The RGB pixels (interleaved, 8-bit) of one heatmap image, banner included.</summary>
+    /// <summary>
+    /// The RGB pixels (interleaved, 8-bit) of one heatmap image: the banner's rows (<see cref="BannerRows"/>) above the
+    /// composited slice, so the image is <c>Columns</c> wide and <c>Rows + BannerRows(Columns)</c> high.
+    /// </summary>
     public byte[] Render(TriageResult result, HeatmapSlice slice, double sliceScore, int position, int count)
     {
         ArgumentNullException.ThrowIfNull(result);
         Validate(slice);
-        var rgb = HeatmapCompositor.Compose(slice, _render);
-        BannerRenderer.Burn(rgb, slice.Image.Columns, slice.Image.Rows, BannerLines(result, sliceScore, position, count));
-        return rgb;
+        var composite = HeatmapCompositor.Compose(slice, _render);
+        var threshold = result.Threshold ?? double.NaN;
+        var line = string.Create(CultureInfo.InvariantCulture, $"Slice {position}/{count}: score {sliceScore:0.000} {(sliceScore >= threshold ? ">=" : "<")} thr {threshold:0.000}");
+        var banner = BannerRenderer.Render(slice.Image.Columns, Banner(result, (line, sliceScore >= threshold ? AboveColor : SKColors.White)));
+        return [.. banner, .. composite];
     }
 
-    private DicomDataset BuildImage(TriageResult result, TriageUids uids, HeatmapSlice slice, double sliceScore, int number, int count, DicomDataset studySource)
+    private DicomDataset BuildSummary(TriageResult result, TriageUids uids, IReadOnlyList<HeatmapSlice> slices, Dictionary<string, int> positions, DicomDataset studySource)
+    {
+        // One size for the whole series (the first slice's): viewers stack the series' images in one viewport.
+        int columns = slices[0].Image.Columns, rows = slices[0].Image.Rows;
+        var top = slices.OrderByDescending(s => result.Slices[positions[s.Image.SopInstanceUid] - 1].Score).Take(Math.Max(1, _options.SummarySlices)).ToList();
+        var tiles = top.Select(s =>
+        {
+            var position = positions[s.Image.SopInstanceUid];
+            return new SummaryTile(HeatmapCompositor.Compose(s, _render), s.Image.Columns, s.Image.Rows, position, result.Slices[position - 1].Score);
+        }).ToList();
+        var body = SummaryRenderer.Render(columns, rows, tiles, result.Slices.Select(s => s.Score).ToList(), result.Threshold!.Value);
+        var line = string.Create(CultureInfo.InvariantCulture, $"Summary: top {tiles.Count} of {result.Slices.Count} scored slices");
+        byte[] pixels = [.. BannerRenderer.Render(columns, Banner(result, (line, SKColors.White))), .. body];
+
+        var sc = NewImage(result, uids, uids.HeatmapSummarySopInstanceUid, 1, studySource);
+        sc.SetSequence(DicomTags.SourceImageSequence, top.SelectMany(s => s.Sources.Count > 0 ? s.Sources : [s.Image]).Select(SourceReference));
+        sc.Set(DicomTags.ImageComments, CommonModules.Ascii(
+            string.Create(CultureInfo.InvariantCulture, $"AI triage {FlagText(result.Flag)} summary; scan score {result.ScanScore:0.####}; threshold {result.Threshold:0.####}; most suspicious slices {string.Join(", ", tiles.Select(t => $"{t.Position} ({t.Score:0.####})"))}. NOT FOR DIAGNOSTIC USE"), 10240));
+        SetPixels(sc, columns, rows + BannerRows(columns), pixels);
+        return sc;
+    }
+
+    private DicomDataset NewImage(TriageResult result, TriageUids uids, string sopInstanceUid, int number, DicomDataset studySource)
     {
         var sc = new DicomDataset();
         CommonModules.CopyPatientAndStudy(studySource, sc, result.StudyInstanceUid);
         sc.Set(DicomTags.SOPClassUID, DicomSopClass.SecondaryCaptureImageStorage);
-        sc.Set(DicomTags.SOPInstanceUID, uids.HeatmapSopInstanceUid(slice.Image.SopInstanceUid));
+        sc.Set(DicomTags.SOPInstanceUID, sopInstanceUid);
         CommonModules.SetContentDateTime(sc, result.CompletedAt);
         CommonModules.SetEquipment(sc, result);
 
         sc.Set(DicomTags.Modality, "OT");
         sc.Set(DicomTags.SeriesInstanceUID, uids.HeatmapSeriesInstanceUid);
         sc.SetInt32(DicomTags.SeriesNumber, _options.HeatmapSeriesNumber);
-        sc.Set(DicomTags.SeriesDescription, CommonModules.Ascii(_options.HeatmapSeriesDescription, 64));
+        sc.Set(DicomTags.SeriesDescription, TriageReportOptions.SeriesDescription(_options.HeatmapSeriesPrefix, result));
         sc.Set(DicomTags.BodyPartExamined, "HEAD"); // an unpaired part: General Series' Laterality is then absent
 
         sc.Set(DicomTags.ConversionType, "WSD");
@@ -101,30 +150,35 @@ public sealed class HeatmapSecondaryCaptureBuilder
         sc.Set(DicomTags.ImageType, "DERIVED", "SECONDARY");
         sc.Set(DicomTags.DerivationDescription, CommonModules.Ascii(
             string.Create(CultureInfo.InvariantCulture, $"AI anomaly heatmap over CT window WL {_render.WindowCenter}/WW {_render.WindowWidth}; {result.Algorithm.Name} {result.Algorithm.Version}"), 1024));
-        sc.SetSequence(DicomTags.SourceImageSequence, (slice.Sources.Count > 0 ? slice.Sources : [slice.Image]).Select(SourceReference));
         sc.Set(DicomTags.BurnedInAnnotation, "YES");
-        sc.Set(DicomTags.ImageComments, CommonModules.Ascii(
-            string.Create(CultureInfo.InvariantCulture, $"AI triage {FlagText(result.Flag)}; slice score {sliceScore:0.####}; scan score {result.ScanScore:0.####}; threshold {result.Threshold:0.####}. NOT FOR DIAGNOSTIC USE"), 10240));
+        return sc;
+    }
+
+    private static void SetPixels(DicomDataset sc, int columns, int rows, byte[] rgb)
+    {
+        if (rows > ushort.MaxValue || rgb.Length != columns * rows * 3)
+        {
+            throw new TriageReportException($"A heatmap image of {columns}×{rows} got {rgb.Length} RGB bytes.");
+        }
 
         sc.SetUInt16(DicomTags.SamplesPerPixel, 3);
         sc.Set(DicomTags.PhotometricInterpretation, "RGB");
         sc.SetUInt16(DicomTags.PlanarConfiguration, 0);
-        sc.SetUInt16(DicomTags.Rows, (ushort)slice.Image.Rows);
-        sc.SetUInt16(DicomTags.Columns, (ushort)slice.Image.Columns);
+        sc.SetUInt16(DicomTags.Rows, (ushort)rows);
+        sc.SetUInt16(DicomTags.Columns, (ushort)columns);
         sc.SetUInt16(DicomTags.BitsAllocated, 8);
         sc.SetUInt16(DicomTags.BitsStored, 8);
         sc.SetUInt16(DicomTags.HighBit, 7);
         sc.SetUInt16(DicomTags.PixelRepresentation, 0);
-        sc.SetBytes(DicomTags.PixelData, DicomVR.OB, Render(result, slice, sliceScore, number, count));
-        return sc;
+        sc.SetBytes(DicomTags.PixelData, DicomVR.OB, rgb);
     }
 
-    private List<(string Text, SKColor Color)> BannerLines(TriageResult result, double sliceScore, int position, int count) =>
+    private List<(string Text, SKColor Color)> Banner(TriageResult result, (string Text, SKColor Color) last) =>
     [
         (_render.BannerText, SKColors.Yellow),
-        (string.Create(CultureInfo.InvariantCulture, $"{FlagText(result.Flag)}  score {result.ScanScore:0.000} / thr {result.Threshold:0.000}"),
-            result.Flag == TriageFlag.Abnormal ? new SKColor(255, 80, 80) : new SKColor(120, 255, 120)),
-        (string.Create(CultureInfo.InvariantCulture, $"slice {position}/{count}  slice score {sliceScore:0.000}"), SKColors.White),
+        (string.Create(CultureInfo.InvariantCulture, $"STUDY {(result.Flag == TriageFlag.Abnormal ? "ABNORMAL" : "no anomaly")}: score {result.ScanScore:0.000} {(result.Flag == TriageFlag.Abnormal ? ">=" : "<")} thr {result.Threshold:0.000}"),
+            result.Flag == TriageFlag.Abnormal ? AboveColor : new SKColor(120, 255, 120)),
+        last,
     ];
 
     private static string FlagText(TriageFlag flag) => flag switch

@@ -42,7 +42,7 @@ public sealed class TriageSrBuilder
         sr.Set(DicomTags.Modality, "SR");
         sr.Set(DicomTags.SeriesInstanceUID, uids.SrSeriesInstanceUid);
         sr.SetInt32(DicomTags.SeriesNumber, _options.SrSeriesNumber);
-        sr.Set(DicomTags.SeriesDescription, CommonModules.Ascii(_options.SrSeriesDescription, 64));
+        sr.Set(DicomTags.SeriesDescription, TriageReportOptions.SeriesDescription(_options.SrSeriesPrefix, result));
         sr.SetSequence(DicomTags.ReferencedPerformedProcedureStepSequence, []);
 
         sr.SetInt32(DicomTags.InstanceNumber, 1);

@@ -24,6 +24,7 @@ public sealed class TriageUids
         SrSopInstanceUid = Derive("sr-instance");
         TrackingUid = Derive("tracking");
         HeatmapSeriesInstanceUid = Derive("heatmap-series");
+        HeatmapSummarySopInstanceUid = Derive("heatmap-summary");
     }
 
     /// <summary>The input digest the UIDs are derived from (given, or SHA-256 of the sorted referenced SOP Instance UIDs).</summary>
@@ -40,6 +41,9 @@ public sealed class TriageUids
 
     /// <summary>The heatmap Secondary Capture series' Series Instance UID.</summary>
     public string HeatmapSeriesInstanceUid { get; }
+
+    /// <summary>The SOP Instance UID of the heatmap series' summary image (instance 1).</summary>
+    public string HeatmapSummarySopInstanceUid { get; }
 
     /// <summary>The SOP Instance UID of the heatmap image made from the source slice <paramref name="sourceSopInstanceUid"/>.</summary>
     public string HeatmapSopInstanceUid(string sourceSopInstanceUid) => Derive("heatmap-instance", sourceSopInstanceUid);

@@ -14,7 +14,7 @@ public class PeerValidationTests
         Dciodvfy.AssertClean(path);
         var tree = PeerTools.Dsrdump(path);
 
-        foreach (var expected in new[] { "126000", "111028", "126010", "125007", "121071", "263654008", "12738006", "112040", "111030", "ISL001", "99ISL", "\"0.734\"", "\"0.512\"", "POLYLINE" })
+        foreach (var expected in new[] { "126000", "111028", "126010", "125007", "121071", "263654008", "12738006", "112040", "111030", "ISL006", "{score}", "99ISL", "\"0.734\"", "\"0.512\"", "POLYLINE" })
         {
             Assert.True(tree.Contains(expected, StringComparison.Ordinal), $"dsrdump output lacks {expected}:\n{tree}");
         }
@@ -52,7 +52,7 @@ public class PeerValidationTests
     public void DcmtkDecodesTheHeatmapPixelsExactlyAsBuilt()
     {
         using var folder = new TempDirectory("isl-reports");
-        var image = new HeatmapSecondaryCaptureBuilder().Build(TriageFixtures.Abnormal(), TriageFixtures.HeatmapSlices(), TriageFixtures.StudySource())[2];
+        var image = new HeatmapSecondaryCaptureBuilder().Build(TriageFixtures.Abnormal(), TriageFixtures.HeatmapSlices(), TriageFixtures.StudySource())[3];
         var path = PeerTools.Save(image, folder, "sc-hot.dcm");
 
         var decoded = PeerTools.DecodeWithDcmtk(path);
@@ -103,7 +103,7 @@ public class PeerValidationTests
         var result = SlabbedWithNotScored();
         var slab = TriageFixtures.HeatmapSlices()[1] with { Image = TriageFixtures.Slice(4), Sources = [.. Enumerable.Range(3, 3).Select(TriageFixtures.Slice)] };
 
-        var image = Assert.Single(new HeatmapSecondaryCaptureBuilder().Build(result, [slab], TriageFixtures.StudySource()));
+        var image = new HeatmapSecondaryCaptureBuilder(new TriageReportOptions { HeatmapSummary = false }).Build(result, [slab], TriageFixtures.StudySource()).Single();
 
         Dciodvfy.AssertClean(PeerTools.Save(image, folder, "slab-sc.dcm"));
         Assert.Equal(

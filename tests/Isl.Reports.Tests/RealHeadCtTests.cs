@@ -74,6 +74,8 @@ public class RealHeadCtTests
 
         var images = new HeatmapSecondaryCaptureBuilder().Build(result, slices, files[0].Dataset);
 
+        Dciodvfy.AssertClean(PeerTools.Save(images[0], folder, "ge-summary.dcm"));
+        images = images.Skip(1).ToList();
         for (var i = 0; i < images.Count; i++)
         {
             var path = PeerTools.Save(images[i], folder, $"ge-sc{i + 1}.dcm");

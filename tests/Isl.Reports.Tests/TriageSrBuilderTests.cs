@@ -68,10 +68,10 @@ public class TriageSrBuilderTests
         Assert.Equal("263654008", CodeOf(Child(group, "121071")));
         Assert.Equal("12738006", CodeOf(Child(group, "363698007")));
         Assert.Equal(new TriageUids(TriageFixtures.Abnormal()).TrackingUid, Child(group, "112040").GetString(DicomTags.UID));
-        Assert.Equal(0.734, NumOf(Child(group, "ISL001")), 6);
+        Assert.Equal(0.734, NumOf(Child(group, "ISL006")), 6);
         Assert.Equal(0.512, NumOf(Child(group, "ISL002")), 6);
         Assert.Equal(0.91, NumOf(Child(group, "ISL003")), 6);
-        Assert.Equal("ISL head CT triage", Child(Child(group, "ISL001"), "111001").GetString(DicomTags.TextValue));
+        Assert.Equal("ISL head CT triage", Child(Child(group, "ISL006"), "111001").GetString(DicomTags.TextValue));
 
         var region = Child(group, "111030");
         Assert.Equal("POLYLINE", region.GetString(DicomTags.GraphicType));
@@ -79,6 +79,37 @@ public class TriageSrBuilderTests
         var selectedFrom = Children(region).Single();
         Assert.Equal("SELECTED FROM", selectedFrom.GetString(DicomTags.RelationshipType));
         Assert.Equal(TriageFixtures.Slice(2).SopInstanceUid, selectedFrom.GetSequence(DicomTags.ReferencedSOPSequence)[0].GetString(DicomTags.ReferencedSOPInstanceUID));
+    }
+
+    [Fact]
+    public void OhifsOverlayLinesStateTheVerdictAndScoresWithoutAStrayUnit()
+    {
+        // OHIF 3.13 draws a TID 1410 group as "CodeMeaning: NumericValue.toFixed(2) UnitCodeValue" for its first five NUMs.
+        foreach (var (result, verdict) in new[] { (TriageFixtures.Abnormal(), "AI triage ABNORMAL, score: 0.73 {score}"), (TriageFixtures.NormalWithoutRegion(), "AI triage: no anomaly detected, score: 0.21 {score}") })
+        {
+            var group = Child(Child(_builder.Build(result, TriageFixtures.StudySource()), "126010"), "125007");
+            var lines = Children(group).Where(c => c.GetString(DicomTags.ValueType) == "NUM").Take(5).Select(OverlayLine).ToList();
+
+            Assert.Equal(verdict, lines[0]);
+            Assert.Equal("Anomaly score threshold: 0.51 {score}", lines[1]);
+            Assert.All(lines, line => Assert.DoesNotMatch(@" 1$", line));
+        }
+    }
+
+    [Fact]
+    public void SeriesDescriptionCarriesTheVerdictScoreAndModel()
+    {
+        Assert.Equal("AI triage: ABNORMAL 0.73 (ISL head-ct-demo)", _builder.Build(TriageFixtures.Abnormal(), TriageFixtures.StudySource()).GetString(DicomTags.SeriesDescription));
+        Assert.Equal("AI triage: normal 0.21 (ISL head-ct-demo)", _builder.Build(TriageFixtures.NormalWithoutRegion(), TriageFixtures.StudySource()).GetString(DicomTags.SeriesDescription));
+        Assert.Equal("AI triage: NOT ANALYSED (ISL head-ct-demo)", _builder.Build(TriageFixtures.NotAnalysed(), TriageFixtures.StudySource()).GetString(DicomTags.SeriesDescription));
+    }
+
+    private static string OverlayLine(DicomDataset num)
+    {
+        var measured = num.GetSequence(DicomTags.MeasuredValueSequence)[0];
+        var value = double.Parse(measured.GetString(DicomTags.NumericValue), System.Globalization.CultureInfo.InvariantCulture);
+        var unit = measured.GetSequence(DicomTags.MeasurementUnitsCodeSequence)[0].GetString(DicomTags.CodeValue);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{num.GetSequence(DicomTags.ConceptNameCodeSequence)[0].GetString(DicomTags.CodeMeaning)}: {value:0.00} {unit}");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Isl.Dicom;
+using Isl.Dicom.Imaging;
 using Isl.PacsAgent.Ingest;
 using Isl.PacsAgent.Pipeline;
 using Isl.Reports;
@@ -8,7 +9,8 @@ namespace Isl.PacsAgent.Reporting;
 /// <summary>
 /// Writes a scored study's results with Isl.Reports: the TID 1500 Comprehensive 3D SR and one heatmap Secondary
 /// Capture per scored slice or slab (shown on the slab's central slice, referencing all its sources); slices the model
-/// did not score are referenced and counted but get no heatmap and never carry the region. UIDs derive from (study,
+/// did not score are referenced and counted but get no heatmap and never carry the region, which lies on the most
+/// suspicious scored slice's intracranial hot spot (<see cref="SuspiciousRegion"/>). UIDs derive from (study,
 /// model, input hash) so that a retry overwrites. A later revision's SR names the previous revision's SR as its predecessor.
 /// </summary>
 public sealed class ReportResultWriter : IResultWriter
@@ -35,9 +37,13 @@ public sealed class ReportResultWriter : IResultWriter
         var studySource = Header(scores[0].SopInstanceUid);
         var best = counted.Count > 0 ? counted.MaxBy(s => s.Score) : null;
         var bestImage = best is null ? null : scored[counted.IndexOf(best)].Image;
-        var region = best?.Heatmap is { } map
-            ? ImageRegion.FromHeatmap(map, best.Columns, best.Rows, bestImage!.Columns, bestImage.Rows)
-            : null;
+        var heatmaps = counted
+            .Where(s => s.Heatmap is not null)
+            .Select(s => HeatmapSlice.FromDataset(DicomFile.Open(paths[s.SopInstanceUid]).Dataset, s.Heatmap!, s.Columns, s.Rows) with { Sources = Sources(s) })
+            .ToList();
+        var region = best is null ? null : SuspiciousRegion.Locate(
+            heatmaps.FirstOrDefault(h => h.Image.SopInstanceUid == best.SopInstanceUid)?.Hounsfield ?? HounsfieldUnits.FromDataset(DicomFile.Open(paths[best.SopInstanceUid]).Dataset),
+            bestImage!.Columns, bestImage.Rows, best.Heatmap, best.Columns, best.Rows);
         var result = new TriageResult
         {
             StudyInstanceUid = context.Study.StudyInstanceUid,
@@ -60,10 +66,6 @@ public sealed class ReportResultWriter : IResultWriter
         var files = new List<string>();
         var sr = new TriageSrBuilder().Build(result, studySource, FindPredecessor(context));
         files.Add(await SaveAsync(sr, context.OutputDirectory, "sr", cancellationToken).ConfigureAwait(false));
-        var heatmaps = counted
-            .Where(s => s.Heatmap is not null)
-            .Select(s => HeatmapSlice.FromDataset(DicomFile.Open(paths[s.SopInstanceUid]).Dataset, s.Heatmap!, s.Columns, s.Rows) with { Sources = Sources(s) })
-            .ToList();
         if (heatmaps.Count > 0)
         {
             foreach (var sc in new HeatmapSecondaryCaptureBuilder().Build(result, heatmaps, studySource))

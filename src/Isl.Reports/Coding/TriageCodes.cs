@@ -106,8 +106,14 @@ public static class TriageCodes
     /// <summary>TID 1500 Qualitative Evaluations container.</summary>
     public static readonly CodedConcept QualitativeEvaluations = new("C0034375", "UMLS", "Qualitative Evaluations");
 
-    /// <summary>Unit of the unitless scores.</summary>
-    public static readonly CodedConcept NoUnits = new("1", "UCUM", "no units");
+    /// <summary>
+    /// Unit of the scores: the UCUM annotation <c>{score}</c> (dimensionless). OHIF prints a NUM as value plus the unit's code
+    /// value, so UCUM <c>1</c> showed as a stray "1"; "1.32 {score}" reads as what it is.
+    /// </summary>
+    public static readonly CodedConcept ScoreUnits = new("{score}", "UCUM", "score");
+
+    /// <summary>Unit of the slice counts: the UCUM annotation <c>{slices}</c> (dimensionless).</summary>
+    public static readonly CodedConcept SliceUnits = new("{slices}", "UCUM", "slices");
 
     /// <summary>IHE AIR purpose of reference of the contributing equipment.</summary>
     public static readonly CodedConcept ProcessingAlgorithm = new("Newcode1", "99IHE", "Processing Algorithm");
@@ -115,8 +121,18 @@ public static class TriageCodes
     /// <summary>Purpose of reference of a heatmap's source CT slice.</summary>
     public static readonly CodedConcept SourceImageForProcessing = new("121322", "DCM", "Source image for image processing operation");
 
-    /// <summary>99ISL: the scan-level anomaly score (pooled slice scores).</summary>
+    /// <summary>99ISL: the scan-level anomaly score (pooled slice scores), without a verdict (the SR uses the verdict's own concept).</summary>
     public static readonly CodedConcept AnomalyScore = new("ISL001", PrivateScheme, "Anomaly score");
+
+    /// <summary>
+    /// 99ISL: the scan-level anomaly score of a study at or above the threshold. Viewers that show only a measurement
+    /// group's numbers (OHIF's TID 1500 overlay) then show the finding with the score.
+    /// </summary>
+    public static readonly CodedConcept AbnormalAnomalyScore = new("ISL006", PrivateScheme, "AI triage ABNORMAL, score");
+
+    /// <summary>99ISL: the scan-level anomaly score of a study below the threshold (see <see cref="AbnormalAnomalyScore"/>).</summary>
+    public static readonly CodedConcept NoAnomalyScore = new("ISL007", PrivateScheme, "AI triage: no anomaly detected, score");
+
 
     /// <summary>99ISL: the decision threshold the anomaly score is compared with.</summary>
     public static readonly CodedConcept AnomalyScoreThreshold = new("ISL002", PrivateScheme, "Anomaly score threshold");

@@ -60,16 +60,19 @@ internal static class TriageContentTree
         return Container(Contains, TriageCodes.ImageLibrary, groups);
     }
 
+    // OHIF's TID 1500 overlay shows a group's first five NUMs as "concept meaning: value unit-code" (then the finding
+    // site) and nothing else, so the verdict rides on the scan score's concept and the units are UCUM annotations.
     private static DicomDataset MeasurementGroup(TriageResult result, TriageUids uids, TriageReportOptions options)
     {
         var top = result.HighestScoringSlice!;
         var planar = result.Region is not null;
+        var abnormal = result.Flag == TriageFlag.Abnormal;
         var algorithm = planar ? AlgorithmIdentification(result.Algorithm) : [];
         var children = new List<DicomDataset>
         {
-            Text(HasObsContext, TriageCodes.TrackingIdentifier, CommonModules.Ascii(options.TrackingIdentifier, 64)),
+            Text(HasObsContext, TriageCodes.TrackingIdentifier, CommonModules.Ascii(abnormal ? options.TrackingIdentifier : options.NormalTrackingIdentifier, 64)),
             UidRef(HasObsContext, TriageCodes.TrackingUniqueIdentifier, uids.TrackingUid),
-            Code(Contains, TriageCodes.Finding, result.Flag == TriageFlag.Abnormal ? TriageCodes.Abnormal : TriageCodes.Normal),
+            Code(Contains, TriageCodes.Finding, abnormal ? TriageCodes.Abnormal : TriageCodes.Normal),
         };
         if (result.Region is { } region)
         {
@@ -77,13 +80,13 @@ internal static class TriageContentTree
         }
 
         children.Add(Code(HasConceptMod, TriageCodes.FindingSite, TriageCodes.Brain));
-        children.Add(Num(Contains, TriageCodes.AnomalyScore, result.ScanScore!.Value, TriageCodes.NoUnits, algorithm));
-        children.Add(Num(Contains, TriageCodes.AnomalyScoreThreshold, result.Threshold!.Value, TriageCodes.NoUnits, algorithm));
-        children.Add(Num(Contains, TriageCodes.HighestSliceAnomalyScore, top.Score, TriageCodes.NoUnits, algorithm));
+        children.Add(Num(Contains, abnormal ? TriageCodes.AbnormalAnomalyScore : TriageCodes.NoAnomalyScore, result.ScanScore!.Value, TriageCodes.ScoreUnits, algorithm));
+        children.Add(Num(Contains, TriageCodes.AnomalyScoreThreshold, result.Threshold!.Value, TriageCodes.ScoreUnits, algorithm));
+        children.Add(Num(Contains, TriageCodes.HighestSliceAnomalyScore, top.Score, TriageCodes.ScoreUnits, algorithm));
         if (result.NotScoredSlices.Count > 0)
         {
-            children.Add(Num(Contains, TriageCodes.SlicesScored, result.Slices.Count, TriageCodes.NoUnits, algorithm));
-            children.Add(Num(Contains, TriageCodes.SlicesNotScored, result.NotScoredSlices.Count, TriageCodes.NoUnits, algorithm));
+            children.Add(Num(Contains, TriageCodes.SlicesScored, result.Slices.Count, TriageCodes.SliceUnits, algorithm));
+            children.Add(Num(Contains, TriageCodes.SlicesNotScored, result.NotScoredSlices.Count, TriageCodes.SliceUnits, algorithm));
         }
 
         // TID 1410 when the region is known (planar ROI), else TID 1501 (a group without a region).

@@ -36,8 +36,10 @@ public sealed class ModelScoringPipelineTests
             var sr = Assert.Single(outputs, d => d.GetString(DicomTags.Modality) == "SR");
             Assert.Equal(sources.Keys.Order(StringComparer.Ordinal), TriageSrContent.Read(sr).ReferencedSopInstanceUids);
 
-            var heatmaps = outputs.Where(d => d.GetString(DicomTags.Modality) == "OT").ToList();
+            // Instance 1 of the heatmap series is the summary image (the most suspicious slices and the score curve).
+            var heatmaps = outputs.Where(d => d.GetString(DicomTags.Modality) == "OT" && d.GetInt32(DicomTags.InstanceNumber) > 1).ToList();
             Assert.Equal(triage.SlicesScored, heatmaps.Count);
+            Assert.Single(outputs, d => d.GetString(DicomTags.Modality) == "OT" && d.GetInt32(DicomTags.InstanceNumber) == 1);
             var referenced = new List<string>();
             foreach (var sc in heatmaps)
             {
@@ -149,7 +151,7 @@ public sealed class ModelScoringPipelineTests
             Assert.True(triage.SlicesScored > 0 && triage.SlicesNotScored > 0, $"{triage.SlicesScored} scored, {triage.SlicesNotScored} not");
             Assert.Contains($"{triage.SlicesNotScored} of 28 slices not scored", triage.Notes, StringComparison.Ordinal);
             var outputs = ResultFiles.List(temp.Combine("outputs"), studyUid, record.Revision).Select(f => DicomFile.Open(f, new DicomReadOptions { StopAtTag = DicomTags.PixelData }).Dataset).ToList();
-            Assert.Equal(triage.SlicesScored, outputs.Count(d => d.GetString(DicomTags.Modality) == "OT"));
+            Assert.Equal(triage.SlicesScored, outputs.Count(d => d.GetString(DicomTags.Modality) == "OT") - 1);
             Assert.Equal(28, TriageSrContent.Read(outputs.Single(d => d.GetString(DicomTags.Modality) == "SR")).ReferencedSopInstanceUids.Count);
         }
         finally

@@ -9,7 +9,7 @@ public sealed record TriageSrContent(string FindingCode, double? AnomalyScore, d
     public const string AbnormalCode = "263654008";
     public const string NormalCode = "17621005";
 
-    /// <summary>Walks the content tree of <paramref name="sr"/> (finding 121071, NUMs ISL001/ISL002) and its evidence and image references.</summary>
+    /// <summary>Walks the content tree of <paramref name="sr"/> (finding 121071, scan score ISL006/ISL007 (ISL001 before), threshold ISL002) and its evidence and image references.</summary>
     public static TriageSrContent Read(DicomDataset sr)
     {
         string finding = "";
@@ -35,7 +35,7 @@ public sealed record TriageSrContent(string FindingCode, double? AnomalyScore, d
                     case ("CODE", "121071"):
                         finding = item.GetSequence(DicomTags.ConceptCodeSequence)[0].GetString(DicomTags.CodeValue);
                         break;
-                    case ("NUM", "ISL001"):
+                    case ("NUM", "ISL001" or "ISL006" or "ISL007"):
                         score = Numeric(item);
                         break;
                     case ("NUM", "ISL002"):

@@ -1,0 +1,61 @@
+using Isl.Model.Preprocessing;
+using Isl.Reports;
+
+namespace Isl.PacsAgent.Reporting;
+
+/// <summary>
+/// Where the SR's Image Region goes on the most suspicious scored slice: the hot spot around the heatmap's maximum inside
+/// the slice's intracranial region (heat over air, bone or scalp does not count), or, when nothing intracranial is hot (a
+/// normal study with a calibrated heatmap), a box at the centre of the intracranial region, so that the SR always opens
+/// on brain.
+/// </summary>
+public static class SuspiciousRegion
+{
+    /// <summary>The region on a slice of <paramref name="columns"/> × <paramref name="rows"/> HU values with its heatmap (null: none).</summary>
+    public static ImageRegion Locate(float[] hounsfield, int columns, int rows, float[]? heatmap, int heatmapColumns, int heatmapRows)
+    {
+        ArgumentNullException.ThrowIfNull(hounsfield);
+        var mask = IntracranialMask.FromHu(hounsfield, rows, columns);
+        if (heatmap is not null && heatmapColumns > 0 && heatmapRows > 0 && heatmap.Length == heatmapColumns * heatmapRows)
+        {
+            var inside = new float[heatmap.Length];
+            for (var y = 0; y < heatmapRows; y++)
+            {
+                var py = Math.Min(rows - 1, (int)((y + 0.5) * rows / heatmapRows));
+                for (var x = 0; x < heatmapColumns; x++)
+                {
+                    var px = Math.Min(columns - 1, (int)((x + 0.5) * columns / heatmapColumns));
+                    var i = (y * heatmapColumns) + x;
+                    inside[i] = mask[(py * columns) + px] > 0 && float.IsFinite(heatmap[i]) ? heatmap[i] : 0;
+                }
+            }
+
+            if (ImageRegion.FromHeatmap(inside, heatmapColumns, heatmapRows, columns, rows) is { } hot)
+            {
+                return hot;
+            }
+        }
+
+        return CentreBox(mask, columns, rows);
+    }
+
+    private static ImageRegion CentreBox(float[] mask, int columns, int rows)
+    {
+        double sumX = 0, sumY = 0;
+        long count = 0;
+        for (var y = 0; y < rows; y++)
+        {
+            for (var x = 0; x < columns; x++)
+            {
+                if (mask[(y * columns) + x] > 0)
+                {
+                    (sumX, sumY, count) = (sumX + x, sumY + y, count + 1);
+                }
+            }
+        }
+
+        var (cx, cy) = count > 0 ? ((int)(sumX / count), (int)(sumY / count)) : (columns / 2, rows / 2);
+        var half = Math.Max(1, Math.Min(columns, rows) / 10);
+        return ImageRegion.BoundingBox(Math.Max(0, cx - half), Math.Max(0, cy - half), Math.Min(columns - 1, cx + half), Math.Min(rows - 1, cy + half));
+    }
+}
