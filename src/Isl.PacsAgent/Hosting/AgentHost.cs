@@ -83,6 +83,7 @@ public static class AgentHost
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AgentMetrics>();
+        services.AddSingleton<Health.AgentHealth>();
         services.AddSingleton<AgentDatabase>();
         services.AddSingleton<StudyStore>();
         services.AddSingleton<DeliveryStore>();

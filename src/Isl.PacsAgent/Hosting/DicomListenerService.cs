@@ -3,6 +3,7 @@ using Isl.Dicom;
 using Isl.Dicom.Network.Server;
 using Isl.Dicom.Network.Storage;
 using Isl.PacsAgent.Configuration;
+using Isl.PacsAgent.Hosting.Health;
 using Isl.PacsAgent.Ingest;
 using Isl.PacsAgent.Metrics;
 using Microsoft.Extensions.Hosting;
@@ -21,13 +22,23 @@ internal sealed class DicomListenerService(
     IOptions<StorageOptions> storage,
     InstanceIngest ingest,
     AgentMetrics metrics,
-    ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+    ILoggerFactory loggers) : IHostedService, IAsyncDisposable, IServiceHealthSource
 {
     private DicomServer? server;
     private SqliteReceivedInstanceIndex? index;
 
     /// <summary>The port listened on (after start).</summary>
     public int Port => server?.Port ?? options.Value.Port;
+
+    /// <inheritdoc />
+    public ServiceHealth Health => !options.Value.Enabled
+        ? new ServiceHealth(nameof(DicomListenerService), ServiceHealth.Disabled)
+        : server switch
+        {
+            null => new ServiceHealth(nameof(DicomListenerService), ServiceHealth.Starting),
+            { IsListening: true } => new ServiceHealth(nameof(DicomListenerService), ServiceHealth.Running, $"{options.Value.AeTitle} on port {server.Port}"),
+            _ => new ServiceHealth(nameof(DicomListenerService), ServiceHealth.Stopped, "the C-STORE SCP does not accept connections"),
+        };
 
     public Task StartAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Isl.PacsAgent.Hosting.Health;
 using Isl.PacsAgent.Metrics;
 using Isl.PacsAgent.Pipeline;
 using Isl.PacsAgent.Storage;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Isl.PacsAgent.Web;
 
-/// <summary>The agent's local HTTP API: <c>/health</c>, <c>/metrics</c>, <c>/api/worklist</c>, <c>/api/studies/{uid}</c>.</summary>
+/// <summary>The agent's local HTTP API: <c>/health</c> (503 when a hosted service is down), <c>/metrics</c>, <c>/api/worklist</c>, <c>/api/studies/{uid}</c>.</summary>
 public static class AgentEndpoints
 {
     /// <summary>The Prometheus text exposition content type.</summary>
@@ -22,11 +23,14 @@ public static class AgentEndpoints
         var queue = app.ServiceProvider.GetRequiredService<ScoringQueue>();
         metrics.ObserveQueueDepth(() => queue.Count);
 
-        app.MapGet("/health", (StudyStore studies, IStudyScorer scorer) =>
+        app.MapGet("/health", async (StudyStore studies, IStudyScorer scorer, AgentHealth health, CancellationToken cancellationToken) =>
         {
             var pending = studies.ListInStates(StudyState.Received, StudyState.Assembling, StudyState.Scoring, StudyState.Delivering).Count;
             var model = scorer.LoadModel() is { } m ? new { id = m.Id, version = m.Version, sha256 = m.Sha256 } : null;
-            return Results.Ok(new { status = "ok", model, pendingStudies = pending, scoringQueueDepth = queue.Count });
+            var services = await health.ReportAsync(cancellationToken).ConfigureAwait(false);
+            var up = services.All(s => s.IsUp);
+            var body = new { status = up ? "ok" : "degraded", model, services, pendingStudies = pending, scoringQueueDepth = queue.Count };
+            return up ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         app.MapGet("/metrics", async (HttpContext context) =>
         {
