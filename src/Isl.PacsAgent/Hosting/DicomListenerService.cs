@@ -20,6 +20,7 @@ namespace Isl.PacsAgent.Hosting;
 internal sealed class DicomListenerService(
     IOptions<DicomListenerOptions> options,
     IOptions<StorageOptions> storage,
+    IOptions<AssemblyOptions> assembly,
     InstanceIngest ingest,
     AgentMetrics metrics,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable, IServiceHealthSource
@@ -97,6 +98,6 @@ internal sealed class DicomListenerService(
     private async ValueTask OnStoredAsync(ReceivedInstance instance)
     {
         var dataset = DicomFile.Open(instance.Path, new DicomReadOptions { StopAtTag = DicomTags.PixelData }).Dataset;
-        await ingest.AcceptAsync(instance.Path, dataset, CancellationToken.None).ConfigureAwait(false);
+        await ingest.AcceptAsync(instance.Path, dataset, assembly.Value.StableAgeFor(instance.CallingAeTitle), CancellationToken.None).ConfigureAwait(false);
     }
 }

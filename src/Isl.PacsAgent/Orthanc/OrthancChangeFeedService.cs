@@ -155,7 +155,7 @@ internal sealed class OrthancChangeFeedService(
             }
 
             var path = SpoolFiles.Write(storage.Value.SpoolPath, "orthanc", dataset.GetString(DicomTags.StudyInstanceUID), sop, bytes);
-            if (await ingest.AcceptAsync(path, dataset, cancellationToken).ConfigureAwait(false) == IngestOutcome.Accepted)
+            if (await ingest.AcceptAsync(path, dataset, options.Value.StableAge, cancellationToken).ConfigureAwait(false) == IngestOutcome.Accepted)
             {
                 added++;
             }

@@ -6,6 +6,7 @@ using Isl.PacsAgent.Storage;
 using Isl.PacsAgent.Tests.TestSupport;
 using Isl.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace Isl.PacsAgent.Tests.Deployment;
 
@@ -13,10 +14,12 @@ namespace Isl.PacsAgent.Tests.Deployment;
 /// The shipped Lua script in a real Orthanc (with the shipped user metadata) forwards each stable CT study to the
 /// running agent once, in one C-STORE association (one store job) per study however many CT series it has; the agent
 /// writes the SR and heatmap series and the IslTriage metadata back over REST; the study becoming stable again (our
-/// results arrived) sends nothing and scores nothing a second time.
+/// results arrived) sends nothing and scores nothing a second time. The agent waits its short stable age for Orthanc's
+/// calling AE, not its default 30 s again: last instance into Orthanc → results in Orthanc takes Orthanc's stable age
+/// plus seconds.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class OrthancLuaRoundTripTests
+public sealed class OrthancLuaRoundTripTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task EachStableCtStudyIsForwardedOnceInOneAssociationAndComesBackWithSrHeatmapsAndMetadata()
@@ -29,7 +32,8 @@ public sealed class OrthancLuaRoundTripTests
             config["UserMetadata"] = ShippedUserMetadata();
             config["JobsHistorySize"] = 1000; // every store job stays listed, so they can be counted
         });
-        var settings = AgentFixture.Settings(temp, stableAgeSeconds: 3, dicom: true);
+        var settings = AgentFixture.Settings(temp, stableAgeSeconds: 30, dicom: true); // the default; Orthanc's hand-over must not wait it
+        settings["Assembly:StableAgeSecondsByCaller:ORTHANC"] = "1";
         settings["Dicom:Port"] = agentPort.ToString(CultureInfo.InvariantCulture);
         settings["Dicom:BindAddress"] = "127.0.0.1";
         settings["Dicom:AllowedCallers:0"] = "ORTHANC@127.0.0.1";
@@ -48,12 +52,16 @@ public sealed class OrthancLuaRoundTripTests
                 .ToList();
             using var dicomWeb = orthanc.DicomWeb();
             await new DicomWebClient(dicomWeb).StoreAsync(files);
+            var lastInstance = System.Diagnostics.Stopwatch.StartNew();
 
             var studies = agent.Services.GetRequiredService<StudyStore>();
             await AgentFixture.WaitForAsync(
                 () => studies.Find(twoSeries.StudyInstanceUid)?.State == StudyState.Done && studies.Find(oneSeries.StudyInstanceUid)?.State == StudyState.Done,
                 TimeSpan.FromSeconds(90), "both studies to be forwarded, scored and delivered",
                 () => $"studies: {studies.Find(twoSeries.StudyInstanceUid)}; {studies.Find(oneSeries.StudyInstanceUid)}; Orthanc log: {orthanc.Log}");
+            var toResults = lastInstance.Elapsed;
+            output.WriteLine($"last instance into Orthanc → both studies' results in Orthanc: {toResults.TotalSeconds:F1} s");
+            Assert.True(toResults < TimeSpan.FromSeconds(15), $"last instance into Orthanc → results in Orthanc took {toResults.TotalSeconds:F1} s (Orthanc's stable age 1 s + the agent's 1 s for ORTHANC + scoring and delivery)");
 
             var modalities = (await new DicomWebClient(dicomWeb).SearchSeriesAsync(oneSeries.StudyInstanceUid))
                 .Select(s => s.GetProperty("00080060").GetProperty("Value")[0].GetString())
