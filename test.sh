@@ -10,6 +10,7 @@ declare -A need=(
   [dcmdump]=dcmtk
   [dciodvfy]=dicom3tools
   [Orthanc]=orthanc
+  [chromium]=chromium
 )
 missing=()
 for cmd in "${!need[@]}"; do

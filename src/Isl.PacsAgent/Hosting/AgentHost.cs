@@ -66,6 +66,7 @@ public static class AgentHost
         settings.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseEndpointAuthentication(http);
         app.MapAgentEndpoints();
         return app;
     }

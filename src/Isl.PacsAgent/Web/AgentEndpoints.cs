@@ -1,3 +1,5 @@
+using Isl.PacsAgent.Configuration;
+using Isl.PacsAgent.Delivery;
 using Isl.PacsAgent.Hosting.Health;
 using Isl.PacsAgent.Metrics;
 using Isl.PacsAgent.Pipeline;
@@ -7,10 +9,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Isl.PacsAgent.Web;
 
-/// <summary>The agent's local HTTP API: <c>/health</c> (503 when a hosted service is down), <c>/metrics</c>, <c>/api/worklist</c>, <c>/api/studies/{uid}</c>.</summary>
+/// <summary>The agent's local HTTP API: the worklist page <c>/</c>, <c>/health</c> (503 when a hosted service is down), <c>/metrics</c>, <c>/api/worklist</c>, <c>/api/studies/{uid}</c>.</summary>
 public static class AgentEndpoints
 {
     /// <summary>The Prometheus text exposition content type.</summary>
@@ -39,7 +42,15 @@ public static class AgentEndpoints
             metrics.WritePrometheus(writer);
             await context.Response.WriteAsync(writer.ToString()).ConfigureAwait(false);
         });
-        app.MapGet("/api/worklist", (StudyStore studies) => Results.Ok(WorklistOrdering.Order(studies.ListAll())));
+        var http = app.ServiceProvider.GetRequiredService<IOptions<HttpEndpointOptions>>().Value;
+        var page = WorklistPage.Render(http);
+        app.MapGet("/", (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Content(page, WorklistPage.ContentType);
+        });
+        app.MapGet("/api/worklist", (StudyStore studies, DeliveryStore deliveries) =>
+            Results.Ok(WorklistOrdering.Order(studies.ListAll(), deliveries.ListDeadLetteredRevisions(), http.ViewerUrlTemplate)));
         app.MapGet("/api/studies/{studyInstanceUid}", (string studyInstanceUid, StudyStore studies) =>
             studies.Find(studyInstanceUid) is { } study
                 ? Results.Ok(new { study, series = studies.ListSeriesDecisions(studyInstanceUid) })
