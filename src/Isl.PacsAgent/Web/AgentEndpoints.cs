@@ -16,9 +16,6 @@ namespace Isl.PacsAgent.Web;
 /// <summary>The agent's local HTTP API: the worklist page <c>/</c>, <c>/health</c> (503 when a hosted service is down), <c>/metrics</c>, <c>/api/worklist</c>, <c>/api/studies/{uid}</c>.</summary>
 public static class AgentEndpoints
 {
-    /// <summary>The Prometheus text exposition content type.</summary>
-    public const string PrometheusContentType = "text/plain; version=0.0.4; charset=utf-8";
-
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapAgentEndpoints(this IEndpointRouteBuilder app)
     {
@@ -37,10 +34,8 @@ public static class AgentEndpoints
         });
         app.MapGet("/metrics", async (HttpContext context) =>
         {
-            context.Response.ContentType = PrometheusContentType;
-            await using var writer = new StringWriter();
-            metrics.WritePrometheus(writer);
-            await context.Response.WriteAsync(writer.ToString()).ConfigureAwait(false);
+            context.Response.ContentType = AgentMetrics.ContentType;
+            await metrics.WriteAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
         });
         var http = app.ServiceProvider.GetRequiredService<IOptions<HttpEndpointOptions>>().Value;
         var page = WorklistPage.Render(http);
