@@ -51,6 +51,9 @@ public sealed class DicomServer : IAsyncDisposable
     /// <summary>The port actually listened on (after <see cref="Start"/>).</summary>
     public int Port => (_listener?.LocalEndpoint as IPEndPoint)?.Port ?? _options.Port;
 
+    /// <summary>Whether the server accepts connections (started, not stopped, its accept loop alive).</summary>
+    public bool IsListening => _acceptLoop is { IsCompleted: false } && !_stopping.IsCancellationRequested;
+
     /// <summary>Associations currently open (holding one of <see cref="DicomServerOptions.MaxAssociations"/>).</summary>
     public int ActiveAssociations => _admission.Associations;
 

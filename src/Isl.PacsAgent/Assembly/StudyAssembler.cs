@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Isl.PacsAgent.Configuration;
 using Isl.PacsAgent.Logging;
 using Isl.PacsAgent.Metrics;
@@ -11,7 +12,8 @@ namespace Isl.PacsAgent.Assembly;
 
 /// <summary>
 /// Records arriving instances and keeps one persistent Quartz trigger per study that fires when the study
-/// has been quiet for the stable age. The job re-checks the age itself, so arrivals need not move the trigger.
+/// has been quiet for the stable age (of the source of its latest instance). The job re-checks the age itself, so
+/// arrivals need not move the trigger unless their source's stable age differs.
 /// </summary>
 public sealed class StudyAssembler(
     ISchedulerFactory schedulers,
@@ -24,11 +26,16 @@ public sealed class StudyAssembler(
     /// <summary>The Quartz group of assembly jobs and triggers.</summary>
     public const string Group = "assembly";
 
-    private readonly ConcurrentDictionary<string, byte> scheduled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TimeSpan> scheduled = new(StringComparer.Ordinal);
 
     /// <summary>Records the instance and makes sure its study will be assembled; false for a duplicate.</summary>
-    public async Task<bool> InstanceArrivedAsync(InstanceArrival arrival, CancellationToken cancellationToken)
+    public Task<bool> InstanceArrivedAsync(InstanceArrival arrival, CancellationToken cancellationToken) =>
+        InstanceArrivedAsync(arrival, null, cancellationToken);
+
+    /// <summary>Records the instance and makes sure its study will be assembled <paramref name="stableAge"/> (null: the configured one) after its latest instance.</summary>
+    public async Task<bool> InstanceArrivedAsync(InstanceArrival arrival, TimeSpan? stableAge, CancellationToken cancellationToken)
     {
+        var age = stableAge ?? options.Value.StableAge;
         var known = studies.Find(arrival.StudyInstanceUid) is not null;
         if (!studies.RecordInstance(arrival))
         {
@@ -39,21 +46,26 @@ public sealed class StudyAssembler(
         metrics.InstanceReceived(newStudy: !known);
         AgentLog.InstanceReceived(logger, arrival.SopInstanceUid, arrival.StudyInstanceUid);
         var state = studies.Find(arrival.StudyInstanceUid)!.State;
-        if (state != StudyState.Assembling || !scheduled.ContainsKey(arrival.StudyInstanceUid))
+        if (state != StudyState.Assembling || !scheduled.TryGetValue(arrival.StudyInstanceUid, out var scheduledAge) || scheduledAge != age)
         {
-            await ScheduleAsync(arrival.StudyInstanceUid, time.GetUtcNow() + options.Value.StableAge, cancellationToken).ConfigureAwait(false);
+            await ScheduleAsync(arrival.StudyInstanceUid, time.GetUtcNow() + age, age, cancellationToken).ConfigureAwait(false);
         }
 
         return true;
     }
 
-    /// <summary>Schedules (or moves) the study's assembly trigger to <paramref name="dueUtc"/> and marks it Assembling.</summary>
-    public async Task ScheduleAsync(string studyInstanceUid, DateTimeOffset dueUtc, CancellationToken cancellationToken)
+    /// <summary>Schedules (or moves) the study's assembly trigger to <paramref name="dueUtc"/> with the configured stable age and marks it Assembling.</summary>
+    public Task ScheduleAsync(string studyInstanceUid, DateTimeOffset dueUtc, CancellationToken cancellationToken) =>
+        ScheduleAsync(studyInstanceUid, dueUtc, options.Value.StableAge, cancellationToken);
+
+    /// <summary>Schedules (or moves) the study's assembly trigger to <paramref name="dueUtc"/>; the job waits <paramref name="stableAge"/> after the latest instance.</summary>
+    public async Task ScheduleAsync(string studyInstanceUid, DateTimeOffset dueUtc, TimeSpan stableAge, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
         var job = JobBuilder.Create<StudyAssemblyJob>()
             .WithIdentity(studyInstanceUid, Group)
             .UsingJobData(StudyAssemblyJob.StudyKey, studyInstanceUid)
+            .UsingJobData(StudyAssemblyJob.StableAgeKey, stableAge.TotalSeconds.ToString("R", CultureInfo.InvariantCulture))
             .RequestRecovery()
             .Build();
         var trigger = TriggerBuilder.Create(time)
@@ -63,7 +75,7 @@ public sealed class StudyAssembler(
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
         await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
-        scheduled[studyInstanceUid] = 0;
+        scheduled[studyInstanceUid] = stableAge;
         studies.MarkAssembling(studyInstanceUid);
         AgentLog.AssemblyScheduled(logger, studyInstanceUid, dueUtc);
     }

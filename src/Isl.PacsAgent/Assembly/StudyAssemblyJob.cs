@@ -1,3 +1,4 @@
+using System.Globalization;
 using Isl.PacsAgent.Configuration;
 using Isl.PacsAgent.Logging;
 using Isl.PacsAgent.Pipeline;
@@ -21,6 +22,9 @@ public sealed class StudyAssemblyJob(
     /// <summary>The job data key holding the StudyInstanceUID.</summary>
     public const string StudyKey = "study";
 
+    /// <summary>The job data key holding the study's stable age in seconds (absent in jobs of an older agent).</summary>
+    public const string StableAgeKey = "stableAgeSeconds";
+
     /// <inheritdoc />
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -32,11 +36,14 @@ public sealed class StudyAssemblyJob(
             return;
         }
 
-        var due = study.LastInstanceUtc + options.Value.StableAge;
+        var stableAge = double.TryParse(context.MergedJobDataMap.GetString(StableAgeKey), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : options.Value.StableAge;
+        var due = study.LastInstanceUtc + stableAge;
         if (due > time.GetUtcNow() + TimeSpan.FromMilliseconds(100))
         {
             AgentLog.AssemblyPostponed(logger, studyInstanceUid, due);
-            await assembler.ScheduleAsync(studyInstanceUid, due, cancellationToken).ConfigureAwait(false);
+            await assembler.ScheduleAsync(studyInstanceUid, due, stableAge, cancellationToken).ConfigureAwait(false);
             return;
         }
 

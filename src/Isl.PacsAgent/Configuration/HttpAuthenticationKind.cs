@@ -1,6 +1,6 @@
 namespace Isl.PacsAgent.Configuration;
 
-/// <summary>How the agent authenticates to an HTTP destination.</summary>
+/// <summary>HTTP authentication: what the agent sends to an HTTP destination or source, and what its own endpoint requires of clients.</summary>
 public enum HttpAuthenticationKind
 {
     /// <summary>No credentials.</summary>

@@ -24,6 +24,15 @@ public sealed class OrthancSourceOptions
     /// <summary>Seconds between two polls of <c>/changes</c>.</summary>
     public double PollIntervalSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Seconds a study fetched from the change feed waits before scoring. Orthanc reports a study only once it is stable,
+    /// and the fetch brings it whole, so this only covers a study fetched twice in quick succession.
+    /// </summary>
+    public double StableAgeSeconds { get; set; } = 1;
+
+    /// <summary>The fetched studies' stable age as a span.</summary>
+    public TimeSpan StableAge => TimeSpan.FromSeconds(StableAgeSeconds);
+
     /// <summary>Changes read per request.</summary>
     public int BatchSize { get; set; } = 100;
 

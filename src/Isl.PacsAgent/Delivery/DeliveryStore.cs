@@ -161,6 +161,22 @@ public sealed class DeliveryStore(AgentDatabase database, TimeProvider time)
         return list;
     }
 
+    /// <summary>The (study, revision) pairs with at least one dead-lettered delivery.</summary>
+    public IReadOnlySet<(string Study, int Revision)> ListDeadLetteredRevisions()
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT DISTINCT study_uid, revision FROM dead_letters";
+        using var reader = command.ExecuteReader();
+        var set = new HashSet<(string, int)>();
+        while (reader.Read())
+        {
+            set.Add((reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return set;
+    }
+
     /// <summary>Whether every delivery of the revision is finished; and whether any was dead-lettered.</summary>
     public (bool Finished, bool AnyDead) Summarise(string studyInstanceUid, int revision)
     {

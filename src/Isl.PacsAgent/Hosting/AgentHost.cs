@@ -66,6 +66,7 @@ public static class AgentHost
         settings.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseEndpointAuthentication(http);
         app.MapAgentEndpoints();
         return app;
     }
@@ -83,6 +84,7 @@ public static class AgentHost
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AgentMetrics>();
+        services.AddSingleton<Health.AgentHealth>();
         services.AddSingleton<AgentDatabase>();
         services.AddSingleton<StudyStore>();
         services.AddSingleton<DeliveryStore>();

@@ -3,6 +3,7 @@ using Isl.Dicom;
 using Isl.Dicom.Network.Server;
 using Isl.Dicom.Network.Storage;
 using Isl.PacsAgent.Configuration;
+using Isl.PacsAgent.Hosting.Health;
 using Isl.PacsAgent.Ingest;
 using Isl.PacsAgent.Metrics;
 using Microsoft.Extensions.Hosting;
@@ -19,15 +20,26 @@ namespace Isl.PacsAgent.Hosting;
 internal sealed class DicomListenerService(
     IOptions<DicomListenerOptions> options,
     IOptions<StorageOptions> storage,
+    IOptions<AssemblyOptions> assembly,
     InstanceIngest ingest,
     AgentMetrics metrics,
-    ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+    ILoggerFactory loggers) : IHostedService, IAsyncDisposable, IServiceHealthSource
 {
     private DicomServer? server;
     private SqliteReceivedInstanceIndex? index;
 
     /// <summary>The port listened on (after start).</summary>
     public int Port => server?.Port ?? options.Value.Port;
+
+    /// <inheritdoc />
+    public ServiceHealth Health => !options.Value.Enabled
+        ? new ServiceHealth(nameof(DicomListenerService), ServiceHealth.Disabled)
+        : server switch
+        {
+            null => new ServiceHealth(nameof(DicomListenerService), ServiceHealth.Starting),
+            { IsListening: true } => new ServiceHealth(nameof(DicomListenerService), ServiceHealth.Running, $"{options.Value.AeTitle} on port {server.Port}"),
+            _ => new ServiceHealth(nameof(DicomListenerService), ServiceHealth.Stopped, "the C-STORE SCP does not accept connections"),
+        };
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -86,6 +98,6 @@ internal sealed class DicomListenerService(
     private async ValueTask OnStoredAsync(ReceivedInstance instance)
     {
         var dataset = DicomFile.Open(instance.Path, new DicomReadOptions { StopAtTag = DicomTags.PixelData }).Dataset;
-        await ingest.AcceptAsync(instance.Path, dataset, CancellationToken.None).ConfigureAwait(false);
+        await ingest.AcceptAsync(instance.Path, dataset, assembly.Value.StableAgeFor(instance.CallingAeTitle), CancellationToken.None).ConfigureAwait(false);
     }
 }

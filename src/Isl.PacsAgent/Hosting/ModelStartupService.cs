@@ -45,7 +45,8 @@ internal sealed class ModelStartupService(
         }
 
         var dicomAddress = dicom.Value.Enabled ? string.Create(CultureInfo.InvariantCulture, $"{dicom.Value.AeTitle} on {dicom.Value.BindAddress}:{listener.Port}") : "off";
-        var httpUrl = string.Create(CultureInfo.InvariantCulture, $"http://{http.Value.Address}:{http.Value.Port}/");
+        var authentication = http.Value.Authentication == HttpAuthenticationKind.None ? "no authentication" : $"{http.Value.Authentication} authentication";
+        var httpUrl = string.Create(CultureInfo.InvariantCulture, $"http://{http.Value.Address}:{http.Value.Port}/ (worklist page, {authentication})");
         var destinations = delivery.Value.Destinations.Count == 0 ? "none" : string.Join(", ", delivery.Value.Destinations);
         var sources = Sources();
         AgentLog.Started(logger, dicomAddress, httpUrl, sources, destinations);

@@ -1,6 +1,7 @@
 using Isl.PacsAgent.Assembly;
 using Isl.PacsAgent.Configuration;
 using Isl.PacsAgent.Delivery;
+using Isl.PacsAgent.Hosting.Health;
 using Isl.PacsAgent.Logging;
 using Isl.PacsAgent.Pipeline;
 using Isl.PacsAgent.Storage;
@@ -24,8 +25,16 @@ internal sealed class PendingWorkRecoveryService(
     IOptions<AssemblyOptions> options,
     IOptions<DeliveryOptions> deliveryOptions,
     IOptions<StorageOptions> storageOptions,
-    ILogger<PendingWorkRecoveryService> logger) : BackgroundService
+    ILogger<PendingWorkRecoveryService> logger) : BackgroundService, IServiceHealthSource
 {
+    /// <inheritdoc />
+    public ServiceHealth Health => ExecuteTask switch
+    {
+        null or { IsCompleted: false } => new ServiceHealth(nameof(PendingWorkRecoveryService), ServiceHealth.Starting, "resuming pending work"),
+        { IsFaulted: true } => new ServiceHealth(nameof(PendingWorkRecoveryService), ServiceHealth.Failed, ExecuteTask.Exception?.GetBaseException().Message),
+        _ => new ServiceHealth(nameof(PendingWorkRecoveryService), ServiceHealth.Finished, "pending work resumed"),
+    };
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var waiting = studies.ListInStates(StudyState.Received, StudyState.Assembling);

@@ -13,7 +13,11 @@ namespace Isl.PacsAgent.Ingest;
 public sealed class InstanceIngest(StudyAssembler assembler, StudyStore studies, TimeProvider time, ILogger<InstanceIngest> logger)
 {
     /// <summary>Accepts a spooled instance whose data set (at least up to the pixel data) has been read.</summary>
-    public async Task<IngestOutcome> AcceptAsync(string path, DicomDataset dataset, CancellationToken cancellationToken)
+    public Task<IngestOutcome> AcceptAsync(string path, DicomDataset dataset, CancellationToken cancellationToken) =>
+        AcceptAsync(path, dataset, null, cancellationToken);
+
+    /// <summary>Accepts a spooled instance from a source with its own stable age (null: <c>Assembly:StableAgeSeconds</c>).</summary>
+    public async Task<IngestOutcome> AcceptAsync(string path, DicomDataset dataset, TimeSpan? stableAge, CancellationToken cancellationToken)
     {
         var sop = dataset.GetString(DicomTags.SOPInstanceUID);
         var series = dataset.GetString(DicomTags.SeriesInstanceUID);
@@ -28,7 +32,7 @@ public sealed class InstanceIngest(StudyAssembler assembler, StudyStore studies,
             new StudyDemographics(
                 Text(dataset, DicomTags.PatientID), Text(dataset, DicomTags.PatientName), Text(dataset, DicomTags.AccessionNumber),
                 Text(dataset, DicomTags.StudyDescription), Text(dataset, DicomTags.StudyDate)));
-        return await assembler.InstanceArrivedAsync(arrival, cancellationToken).ConfigureAwait(false)
+        return await assembler.InstanceArrivedAsync(arrival, stableAge, cancellationToken).ConfigureAwait(false)
             ? IngestOutcome.Accepted
             : IngestOutcome.Duplicate;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Isl.Dicom;
 using Isl.PacsAgent.Configuration;
 using Isl.PacsAgent.DicomWeb;
+using Isl.PacsAgent.Hosting.Health;
 using Isl.PacsAgent.Ingest;
 using Isl.PacsAgent.Logging;
 using Isl.PacsAgent.Storage;
@@ -24,9 +25,22 @@ internal sealed class OrthancChangeFeedService(
     AgentDatabase database,
     IOptions<OrthancSourceOptions> options,
     IOptions<StorageOptions> storage,
-    ILogger<OrthancChangeFeedService> logger) : BackgroundService
+    ILogger<OrthancChangeFeedService> logger) : BackgroundService, IServiceHealthSource
 {
     private const string CursorName = "orthanc.changes";
+
+    private volatile string? lastPollError;
+    private volatile bool polled;
+
+    /// <inheritdoc />
+    public ServiceHealth Health => ExecuteTask switch
+    {
+        null => new ServiceHealth(nameof(OrthancChangeFeedService), ServiceHealth.Starting),
+        { IsFaulted: true } => new ServiceHealth(nameof(OrthancChangeFeedService), ServiceHealth.Failed, ExecuteTask.Exception?.GetBaseException().Message),
+        { IsCompleted: true } => new ServiceHealth(nameof(OrthancChangeFeedService), ServiceHealth.Stopped),
+        _ when lastPollError is { } error => new ServiceHealth(nameof(OrthancChangeFeedService), ServiceHealth.Failed, $"polling {options.Value.BaseUrl} fails: {error}"),
+        _ => new ServiceHealth(nameof(OrthancChangeFeedService), polled ? ServiceHealth.Running : ServiceHealth.Starting),
+    };
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,6 +50,8 @@ internal sealed class OrthancChangeFeedService(
             try
             {
                 await PollOnceAsync(stoppingToken).ConfigureAwait(false);
+                lastPollError = null;
+                polled = true;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -43,6 +59,7 @@ internal sealed class OrthancChangeFeedService(
             }
             catch (Exception ex) when (ex is HttpRequestException or Refit.ApiException or Refit.ApiRequestException or DicomWebException or DicomException or IOException)
             {
+                lastPollError = ex.Message;
                 AgentLog.OrthancPollFailed(logger, interval.TotalSeconds, ex.Message);
             }
 
@@ -138,7 +155,7 @@ internal sealed class OrthancChangeFeedService(
             }
 
             var path = SpoolFiles.Write(storage.Value.SpoolPath, "orthanc", dataset.GetString(DicomTags.StudyInstanceUID), sop, bytes);
-            if (await ingest.AcceptAsync(path, dataset, cancellationToken).ConfigureAwait(false) == IngestOutcome.Accepted)
+            if (await ingest.AcceptAsync(path, dataset, options.Value.StableAge, cancellationToken).ConfigureAwait(false) == IngestOutcome.Accepted)
             {
                 added++;
             }

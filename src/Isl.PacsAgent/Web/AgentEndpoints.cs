@@ -1,3 +1,6 @@
+using Isl.PacsAgent.Configuration;
+using Isl.PacsAgent.Delivery;
+using Isl.PacsAgent.Hosting.Health;
 using Isl.PacsAgent.Metrics;
 using Isl.PacsAgent.Pipeline;
 using Isl.PacsAgent.Storage;
@@ -6,15 +9,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Isl.PacsAgent.Web;
 
-/// <summary>The agent's local HTTP API: <c>/health</c>, <c>/metrics</c>, <c>/api/worklist</c>, <c>/api/studies/{uid}</c>.</summary>
+/// <summary>The agent's local HTTP API: the worklist page <c>/</c>, <c>/health</c> (503 when a hosted service is down), <c>/metrics</c>, <c>/api/worklist</c>, <c>/api/studies/{uid}</c>.</summary>
 public static class AgentEndpoints
 {
-    /// <summary>The Prometheus text exposition content type.</summary>
-    public const string PrometheusContentType = "text/plain; version=0.0.4; charset=utf-8";
-
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapAgentEndpoints(this IEndpointRouteBuilder app)
     {
@@ -22,20 +23,29 @@ public static class AgentEndpoints
         var queue = app.ServiceProvider.GetRequiredService<ScoringQueue>();
         metrics.ObserveQueueDepth(() => queue.Count);
 
-        app.MapGet("/health", (StudyStore studies, IStudyScorer scorer) =>
+        app.MapGet("/health", async (StudyStore studies, IStudyScorer scorer, AgentHealth health, CancellationToken cancellationToken) =>
         {
             var pending = studies.ListInStates(StudyState.Received, StudyState.Assembling, StudyState.Scoring, StudyState.Delivering).Count;
             var model = scorer.LoadModel() is { } m ? new { id = m.Id, version = m.Version, sha256 = m.Sha256 } : null;
-            return Results.Ok(new { status = "ok", model, pendingStudies = pending, scoringQueueDepth = queue.Count });
+            var services = await health.ReportAsync(cancellationToken).ConfigureAwait(false);
+            var up = services.All(s => s.IsUp);
+            var body = new { status = up ? "ok" : "degraded", model, services, pendingStudies = pending, scoringQueueDepth = queue.Count };
+            return up ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         app.MapGet("/metrics", async (HttpContext context) =>
         {
-            context.Response.ContentType = PrometheusContentType;
-            await using var writer = new StringWriter();
-            metrics.WritePrometheus(writer);
-            await context.Response.WriteAsync(writer.ToString()).ConfigureAwait(false);
+            context.Response.ContentType = AgentMetrics.ContentType;
+            await metrics.WriteAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
         });
-        app.MapGet("/api/worklist", (StudyStore studies) => Results.Ok(WorklistOrdering.Order(studies.ListAll())));
+        var http = app.ServiceProvider.GetRequiredService<IOptions<HttpEndpointOptions>>().Value;
+        var page = WorklistPage.Render(http);
+        app.MapGet("/", (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Content(page, WorklistPage.ContentType);
+        });
+        app.MapGet("/api/worklist", (StudyStore studies, DeliveryStore deliveries) =>
+            Results.Ok(WorklistOrdering.Order(studies.ListAll(), deliveries.ListDeadLetteredRevisions(), http.ViewerUrlTemplate)));
         app.MapGet("/api/studies/{studyInstanceUid}", (string studyInstanceUid, StudyStore studies) =>
             studies.Find(studyInstanceUid) is { } study
                 ? Results.Ok(new { study, series = studies.ListSeriesDecisions(studyInstanceUid) })

@@ -18,6 +18,8 @@ namespace Isl.PacsAgent.Worklist;
 /// <param name="SlicesScored">Slices (or slabs) the model scored, once scored.</param>
 /// <param name="SlicesNotScored">Slices (or slabs) the model did not score (too little intracranial area), once scored.</param>
 /// <param name="Notes">How the series was scored (slabs, slices not scored, unreadable instances left out), once scored.</param>
+/// <param name="Status">What a reader is told: received, scoring, delivering, done, not analysed, failed or dead-lettered.</param>
+/// <param name="ViewerUrl">The study in the configured viewer (<c>Http:ViewerUrlTemplate</c>); null when none is configured.</param>
 public sealed record WorklistEntry(
     int Rank,
     string StudyInstanceUid,
@@ -35,4 +37,6 @@ public sealed record WorklistEntry(
     DateTimeOffset? ScoredUtc,
     int? SlicesScored = null,
     int? SlicesNotScored = null,
-    string? Notes = null);
+    string? Notes = null,
+    string Status = "",
+    string? ViewerUrl = null);

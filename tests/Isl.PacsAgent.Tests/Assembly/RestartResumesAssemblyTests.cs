@@ -73,7 +73,7 @@ public sealed class RestartResumesAssemblyTests
         store.MarkAssembling(builder.StudyInstanceUid);
         store.BeginScoring(builder.StudyInstanceUid);
 
-        var scorer = new FakeScorer(score: 0.2);
+        var scorer = new FakeScorer(fixedScore: 0.2);
         var app = AgentFixture.Build(settings, s => s.AddSingleton<IStudyScorer>(scorer));
         await app.StartAsync();
         try

@@ -4,14 +4,18 @@ using Isl.PacsAgent.Selection;
 
 namespace Isl.PacsAgent.Tests.TestSupport;
 
-/// <summary>A scorer that returns a fixed score per study and records what it was asked.</summary>
-public sealed class FakeScorer(double score = 0.8, double threshold = 0.5, bool heatmaps = false) : IStudyScorer
+/// <summary>A scorer that returns a fixed score (or one per study, <see cref="ScoresByStudy"/>) and records what it was asked.</summary>
+public sealed class FakeScorer(double fixedScore = 0.8, double threshold = 0.5, bool heatmaps = false) : IStudyScorer
 {
     public ConcurrentBag<SelectedSeries> Scored { get; } = [];
+
+    /// <summary>Scores by StudyInstanceUID; studies not listed get the fixed score.</summary>
+    public ConcurrentDictionary<string, double> ScoresByStudy { get; } = new(StringComparer.Ordinal);
 
     public Task<SeriesScore> ScoreAsync(SelectedSeries series, CancellationToken cancellationToken)
     {
         Scored.Add(series);
+        var score = ScoresByStudy.GetValueOrDefault(series.StudyInstanceUid, fixedScore);
         return Task.FromResult(new SeriesScore(score, threshold, "fake", "0.0-test", series.Slices.Select((s, i) => heatmaps
                 ? new SliceScore(s.SopInstanceUid, score + (i * 0.001), HotSpot(), 8, 8)
                 : new SliceScore(s.SopInstanceUid, score, null, 0, 0)).ToList()));

@@ -31,6 +31,11 @@ public sealed class AgentEndpointsTests
             using var http = new HttpClient { BaseAddress = AgentFixture.HttpRoot(settings) };
             var health = JsonDocument.Parse(await http.GetStringAsync("health")).RootElement;
             Assert.Equal("ok", health.GetProperty("status").GetString());
+            var services = health.GetProperty("services").EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("status").GetString());
+            Assert.Equal("disabled", services["DicomListenerService"]);
+            Assert.Equal("running", services["scheduler"]);
+            Assert.Equal("running", services["ScoringWorkerService"]);
+            Assert.Equal("running", services["DeliveryWorkerService"]);
 
             using var metricsResponse = await http.GetAsync("metrics");
             Assert.StartsWith("text/plain", metricsResponse.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
@@ -53,6 +58,50 @@ public sealed class AgentEndpointsTests
             var study = JsonDocument.Parse(await http.GetStringAsync($"api/studies/{mr.StudyInstanceUid}")).RootElement;
             Assert.Contains("modality is MR", study.GetProperty("series")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("api/studies/1.2.3.4")).StatusCode);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task HealthIsDegradedWith503WhenAServiceIsDown()
+    {
+        using var temp = new TempDirectory("isl-health");
+        var settings = AgentFixture.Settings(temp);
+        settings["Ingest:Orthanc:Enabled"] = "true";
+        settings["Ingest:Orthanc:BaseUrl"] = $"http://127.0.0.1:{FreePort.Next()}/"; // nothing listens there
+        settings["Ingest:Orthanc:PollIntervalSeconds"] = "0.2";
+        var app = AgentFixture.Build(settings, s =>
+        {
+            s.AddSingleton<IStudyScorer>(new FakeScorer(0.1, 0.5));
+            s.AddHostedService<EndingService>();
+        });
+        await app.StartAsync();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = AgentFixture.HttpRoot(settings) };
+            HttpResponseMessage? response = null;
+            JsonElement health = default;
+            await AgentFixture.WaitForAsync(
+                () =>
+                {
+                    response?.Dispose();
+                    response = http.GetAsync("health").GetAwaiter().GetResult();
+                    health = JsonDocument.Parse(response.Content.ReadAsStringAsync().GetAwaiter().GetResult()).RootElement;
+                    return health.GetProperty("services").EnumerateArray().Any(e => e.GetProperty("name").GetString() == nameof(Isl.PacsAgent.Orthanc.OrthancChangeFeedService) && e.GetProperty("status").GetString() == "failed");
+                },
+                TimeSpan.FromSeconds(20), "the Orthanc source to report its failed polls", () => health.ToString());
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response!.StatusCode);
+            Assert.Equal("degraded", health.GetProperty("status").GetString());
+            var services = health.GetProperty("services").EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!, e => e);
+            Assert.Contains("polling http://127.0.0.1:", services["OrthancChangeFeedService"].GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Equal("stopped", services[nameof(EndingService)].GetProperty("status").GetString());
+            Assert.Equal("running", services["ScoringWorkerService"].GetProperty("status").GetString());
+            response.Dispose();
         }
         finally
         {

@@ -31,7 +31,7 @@ public sealed class RejectedInstanceMetricsTests
         var pixels = shortPixels.GetBytes(DicomTags.PixelData);
         shortPixels.SetBytes(DicomTags.PixelData, DicomVR.OW, pixels[..(pixels.Length / 2)].ToArray());
 
-        var agent = AgentFixture.Build(settings);
+        var agent = AgentFixture.Build(settings, s => s.AddSingleton<Isl.PacsAgent.Pipeline.IStudyScorer>(new FakeScorer())); // counting refusals needs no model
         await agent.StartAsync();
         try
         {

@@ -51,4 +51,33 @@ public sealed class WorklistOrderingTests
         Assert.Equal("PENDING", entry.Flag);
         Assert.Null(entry.Score);
     }
+
+    [Fact]
+    public void ADeadLetteredStudyKeepsItsVerdictScoreAndPlace()
+    {
+        var dead = Study("dead", StudyState.Failed, 0.9) with { Revision = 1, Reason = "delivery dead-lettered: pacs (refused)" };
+        var scoringFailed = Study("scoring-failed", StudyState.Failed, 0.95) with { Revision = 2, Reason = "model crashed" };
+        var list = WorklistOrdering.Order(
+            [Study("abnormal", StudyState.Done, 0.7), scoringFailed, dead],
+            new HashSet<(string, int)> { ("dead", 1), ("scoring-failed", 1) },
+            "/viewer?StudyInstanceUIDs={StudyInstanceUID}");
+
+        Assert.Equal(["dead", "abnormal", "scoring-failed"], list.Select(e => e.StudyInstanceUid));
+        Assert.Equal(("ABNORMAL", 0.9, "dead-lettered"), (list[0].Flag, list[0].Score, list[0].Status));
+        Assert.Contains("dead-lettered", list[0].Reason, StringComparison.Ordinal);
+        Assert.Equal("done", list[1].Status);
+        // Its dead letter is of an older revision: the score shown would be stale.
+        Assert.Equal(("FAILED", (double?)null, "failed"), (list[2].Flag, list[2].Score, list[2].Status));
+        Assert.Equal("/viewer?StudyInstanceUIDs=dead", list[0].ViewerUrl);
+    }
+
+    [Fact]
+    public void StatesAreNamedForReaders()
+    {
+        var list = WorklistOrdering.Order(
+            [Study("r", StudyState.Received), Study("a", StudyState.Assembling, minutes: 1), Study("s", StudyState.Scoring, minutes: 2), Study("n", StudyState.NotAnalysed), Study("f", StudyState.Failed)],
+            new HashSet<(string, int)>(), null);
+        Assert.Equal(["received", "received", "scoring", "failed", "not analysed"], list.Select(e => e.Status));
+        Assert.All(list, e => Assert.Null(e.ViewerUrl));
+    }
 }

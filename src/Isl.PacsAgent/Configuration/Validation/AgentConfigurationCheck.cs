@@ -17,6 +17,7 @@ public static class AgentConfigurationCheck
         Check(configuration, ScoringOptions.SectionName, new ScoringOptionsValidator(), errors);
         CheckDestinationEnums(configuration, errors);
         Check(configuration, DeliveryOptions.SectionName, new DeliveryOptionsValidator(), errors);
+        CheckEnum<HttpAuthenticationKind>(configuration.GetSection(HttpEndpointOptions.SectionName), nameof(HttpEndpointOptions.Authentication), errors);
         Check(configuration, HttpEndpointOptions.SectionName, new HttpEndpointOptionsValidator(), errors);
         Check(configuration, StorageOptions.SectionName, new StorageOptionsValidator(), errors);
         return errors;

@@ -9,6 +9,12 @@ internal sealed class AssemblyOptionsValidator : IValidateOptions<AssemblyOption
     {
         var errors = new OptionErrors(AssemblyOptions.SectionName);
         errors.RequireRange(nameof(options.StableAgeSeconds), options.StableAgeSeconds, 0, 86400);
+        foreach (var (caller, seconds) in options.StableAgeSecondsByCaller)
+        {
+            errors.RequireAeTitle($"{nameof(options.StableAgeSecondsByCaller)}:{caller} (key)", caller);
+            errors.RequireRange($"{nameof(options.StableAgeSecondsByCaller)}:{caller}", seconds, 0, 86400);
+        }
+
         errors.RequireRange(nameof(options.SchedulerThreads), options.SchedulerThreads, 1, 64);
         return errors.ToResult();
     }

@@ -8,6 +8,7 @@ internal sealed class OrthancSourceOptionsValidator : IValidateOptions<OrthancSo
     public ValidateOptionsResult Validate(string? name, OrthancSourceOptions options)
     {
         var errors = new OptionErrors(OrthancSourceOptions.SectionName);
+        errors.RequireRange(nameof(options.StableAgeSeconds), options.StableAgeSeconds, 0, 86400);
         if (!options.Enabled)
         {
             return errors.ToResult();
