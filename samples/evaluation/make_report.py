@@ -12,6 +12,7 @@ CONFIGS = [
     ("isl-fast", "DeDN + DRN (fast grid)"),
     ("dscore-exact", "D-score: pixel sum of x_dif (exact grid)"),
     ("dscore-fast", "D-score (fast grid)"),
+    ("apds-exact", "APDS of the calibrated heatmap (exact grid)"),
     ("raw-drn", "DRN on the raw image (no DeDN)"),
     ("ae-dscore", "plain autoencoder: pixel sum of abs(x − AE(x))"),
 ]

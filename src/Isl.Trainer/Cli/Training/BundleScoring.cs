@@ -16,6 +16,7 @@ internal static class BundleScoring
     public static ScoredInputs ScoreFolder(string bundle, string data, string workDirectory, ScoringSettings settings, CancellationToken cancellationToken, bool heatmapPeaks = false)
     {
         var manifest = ModelBundle.ReadManifest(bundle);
+        var kind = settings.Score ?? manifest.SliceScore;
         var format = DatasetFormat.Detect(data);
         var cacheDirectory = Path.Combine(workDirectory, "cache");
         var prepared = PrepareCommand.Run(data, cacheDirectory, format, new PreparationOptions { Preprocessing = manifest.Preprocessing, Size = manifest.Preprocessing.Size }, cancellationToken);
@@ -35,7 +36,7 @@ internal static class BundleScoring
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
-                var task = context.AddTask($"score ({settings.Score}, grid {scorer.Grid.Mode})", maxValue: Math.Max(1, scorable.Length));
+                var task = context.AddTask($"score ({kind}, grid {scorer.Grid.Mode})", maxValue: Math.Max(1, scorable.Length));
                 for (var start = 0; start < scorable.Length; start += settings.Batch)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -44,7 +45,7 @@ internal static class BundleScoring
                         .Select(i => new PreparedSlice(cache.ReadSlice(i), cache.ReadMask(i), prepared.Channels, size))
                         .ToList();
                     var result = scorer.Score(slices);
-                    var figures = settings.Score switch
+                    var figures = kind switch
                     {
                         SliceScoreKind.DScore => result.DScores,
                         SliceScoreKind.Apds => result.Apds,
@@ -70,7 +71,7 @@ internal static class BundleScoring
         {
             ["bundle"] = $"{Path.GetFullPath(bundle)} ({manifest.ModelId} {manifest.ModelVersion}, device UID {manifest.DeviceUid}, profile {manifest.Profile.Name}, {manifest.Preprocessing.Mode} {manifest.Preprocessing.Size}²)",
             ["data"] = Path.GetFullPath(data),
-            ["score"] = $"{settings.Score} (grid {scorer.Grid.Mode}, K={scorer.Grid.K})",
+            ["score"] = $"{kind} (grid {scorer.Grid.Mode}, K={scorer.Grid.K})",
         };
         var slicesScored = scorable.Select((entry, k) => new ScoredSlice(cache.Entries[entry], scores[k])).ToArray();
         var rejected = prepared.Rejected.ToList();
@@ -83,9 +84,11 @@ internal static class BundleScoring
                 .Select(scan => new InputProblem(scan, "no slice has enough intracranial area to be scored")));
         }
 
-        var threshold = settings.Score == manifest.SliceScore ? manifest.Thresholds.Scan ?? manifest.Thresholds.Slice : null;
+        var threshold = kind == manifest.SliceScore ? manifest.Thresholds.Scan ?? manifest.Thresholds.Slice : null;
         return new ScoredInputs(slicesScored, prepared.LabelNames, prepared.SliceLevelLabels, threshold, context, rejected) {
             HeatmapPeaks = peaks,
+            BundlePooling = manifest.ScanPooling,
+            ScoreKind = kind,
             ScoresByKind = everyKind.ToDictionary(e => e.Key, e => (IReadOnlyList<ScoredSlice>)scorable.Select((entry, k) => new ScoredSlice(cache.Entries[entry], e.Value[k])).ToArray()),
         };
     }

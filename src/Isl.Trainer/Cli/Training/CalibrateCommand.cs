@@ -48,7 +48,7 @@ internal static class CalibrateCommand
             if (parse.GetValue(bundle) is { } bundlePath)
             {
                 var oneSlicePerScan = scored.Slices.Select(s => s.Entry.Scan).Distinct(StringComparer.Ordinal).Count() == scored.Slices.Count;
-                BundleCalibration.Write(bundlePath, choice, parse.GetValue(level)!, oneSlicePerScan, options.Read(parse).Score, scanPooling);
+                BundleCalibration.Write(bundlePath, choice, parse.GetValue(level)!, oneSlicePerScan, options.Read(parse).Score ?? scored.ScoreKind ?? Isl.Model.Bundles.ModelBundle.ReadManifest(bundlePath).SliceScore, scanPooling);
                 AnsiConsole.MarkupLineInterpolated($"[green]wrote[/] the threshold into {bundlePath}");
             }
 

@@ -19,7 +19,7 @@ internal static class EvaluateCommand
         var output = new Option<string>("--out") { Description = "Folder for metrics.json, report.md, scores.csv and ROC PNGs", Required = true };
         var threshold = new Option<double?>("--threshold") { Description = "Threshold for sensitivity/specificity (default: the bundle's calibrated one)" };
         var topK = new Option<int>("--top-k") { Description = "Scan score = mean of the k highest slice scores (0 = mean of all, the paper)", DefaultValueFactory = _ => 0 };
-        var pooling = new Option<string>("--pooling") { Description = "Scan score from slice scores: mean (the paper), topk (with --top-k, default 3) or max", DefaultValueFactory = _ => "mean" };
+        var pooling = new Option<string?>("--pooling") { Description = "Scan score from slice scores: mean (the paper), topk (with --top-k, default 3) or max; default: the bundle's own (mean for --scores)" };
         pooling.AcceptOnlyFromAmong("mean", "topk", "max");
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 0 };
         var iterations = new Option<int>("--bootstrap") { Description = "Bootstrap subsamples (the paper: 1000)", DefaultValueFactory = _ => AurocBootstrap.PaperIterations };
@@ -40,7 +40,9 @@ internal static class EvaluateCommand
                 Slices = scored.Slices,
                 LabelNames = scored.LabelNames,
                 SliceLevelLabels = scored.SliceLevelLabels,
-                Pooling = ScanPooling.Parse(parse.GetValue(pooling)!, parse.GetValue(topK)),
+                Pooling = parse.GetValue(pooling) is { } mode ? ScanPooling.Parse(mode, parse.GetValue(topK))
+                    : parse.GetValue(topK) > 0 ? ScanPooling.TopK(parse.GetValue(topK))
+                    : scored.BundlePooling ?? ScanPooling.Mean,
                 Threshold = parse.GetValue(threshold) ?? scored.Threshold,
                 ThresholdSource = parse.GetValue(threshold) is not null ? "command line" : scored.Threshold is not null ? "bundle calibration" : null,
                 Seed = parse.GetValue(seed),

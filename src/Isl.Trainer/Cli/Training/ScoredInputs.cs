@@ -1,3 +1,4 @@
+using Isl.Model.Drn;
 using Isl.Model.Scoring;
 using Isl.Trainer.Data;
 using Isl.Trainer.Evaluation;
@@ -16,6 +17,12 @@ internal sealed record ScoredInputs(IReadOnlyList<ScoredSlice> Slices, IReadOnly
 {
     /// <summary>Each slice's heatmap maximum, when the scoring kept them (for the pointing game).</summary>
     public IReadOnlyList<HeatmapPeak>? HeatmapPeaks { get; init; }
+
+    /// <summary>The bundle's own scan pooling, when a bundle scored the slices.</summary>
+    public ScanPooling? BundlePooling { get; init; }
+
+    /// <summary>The slice score kind the slices carry, when a bundle scored them.</summary>
+    public SliceScoreKind? ScoreKind { get; init; }
 
     /// <summary>Every slice score kind from the same pass (bundle scoring only), so one run serves the whole ablation.</summary>
     public IReadOnlyDictionary<SliceScoreKind, IReadOnlyList<ScoredSlice>>? ScoresByKind { get; init; }

@@ -11,7 +11,7 @@ internal sealed class ScoringCommandOptions
     private readonly Option<int> _threads = new("--threads") { Description = "CPU threads for torch (0 = library default)", DefaultValueFactory = _ => 0 };
     private readonly Option<int> _batch = new("--batch-slices") { Description = "Slices per scoring batch", DefaultValueFactory = _ => 8 };
     private readonly Option<GridMode?> _grid = new("--grid-mode") { Description = "Exact (K² passes, the paper) or Fast; default: the bundle's" };
-    private readonly Option<SliceScoreKind> _score = new("--score") { Description = "Drn (the method), DScore (pixel sum of x_dif, ablation) or Apds", DefaultValueFactory = _ => SliceScoreKind.Drn };
+    private readonly Option<SliceScoreKind?> _score = new("--score") { Description = "Drn (the method), DScore (pixel sum of x_dif, ablation) or Apds (mean heatmap over the brain); default: the bundle's own" };
     private readonly Option<string?> _heatmap = new("--heatmap-mode") { Description = "paper (t, s×s box, exponential) or calibrated (excess over the bundle's normal residual); default: the bundle's" };
     private readonly bool _scoring;
 

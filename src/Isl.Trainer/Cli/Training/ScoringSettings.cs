@@ -8,8 +8,8 @@ namespace Isl.Trainer.Cli.Training;
 /// <param name="Threads">Torch CPU threads (0 = default).</param>
 /// <param name="Batch">Slices per scoring batch.</param>
 /// <param name="Grid">Grid mode override (null = the bundle's).</param>
-/// <param name="Score">Which per-slice figure to use.</param>
-internal sealed record ScoringSettings(string Device, int Threads, int Batch, GridMode? Grid = null, SliceScoreKind Score = SliceScoreKind.Drn)
+/// <param name="Score">Which per-slice figure to use; null for the bundle's own.</param>
+internal sealed record ScoringSettings(string Device, int Threads, int Batch, GridMode? Grid = null, SliceScoreKind? Score = null)
 {
     /// <summary>Overrides the bundle's heatmap mode (paper or calibrated).</summary>
     public string? HeatmapMode { get; init; }
