@@ -13,7 +13,7 @@ public class TriageOutputFilesTests
 
         var paths = TriageOutputFiles.Write(folder.Combine("out"), result, TriageFixtures.StudySource(), TriageFixtures.HeatmapSlices());
 
-        Assert.Equal(1 + TriageFixtures.SliceCount, paths.Count);
+        Assert.Equal(1 + 1 + TriageFixtures.SliceCount, paths.Count); // the SR, the heatmap series' summary image, one heatmap per slice
         var uids = new TriageUids(result);
         Assert.Equal(uids.SrSopInstanceUid, DicomFile.Open(paths[0]).Dataset.GetString(DicomTags.SOPInstanceUID));
         Assert.All(paths.Skip(1), p => Assert.Equal(uids.HeatmapSeriesInstanceUid, DicomFile.Open(p).Dataset.GetString(DicomTags.SeriesInstanceUID)));

@@ -26,10 +26,10 @@ public sealed record ScanPooling
     /// <summary>The mean of the <paramref name="k"/> highest slice scores.</summary>
     public static ScanPooling TopK(int k) => new() { Mode = "topk", K = k };
 
-    /// <summary>Parses <c>mean</c>, <c>max</c>, <c>topk</c> (with <paramref name="k"/>); <paramref name="k"/> &gt; 0 with <c>mean</c> also means top-k.</summary>
+    /// <summary>Parses <c>mean</c>, <c>max</c> or <c>topk</c> (with <paramref name="k"/>, default 3).</summary>
     public static ScanPooling Parse(string mode, int k = 0) => mode.Trim().ToLowerInvariant() switch
     {
-        "mean" => k > 0 ? TopK(k) : Mean,
+        "mean" => Mean,
         "max" => Max,
         "topk" or "top-k" => TopK(k > 0 ? k : 3),
         _ => throw new IslModelException($"Unknown scan pooling '{mode}': use mean, max or topk."),

@@ -66,7 +66,7 @@ public sealed class HeatmapBuilder
         var mean = tensor(statistics.Mean, [1, 1, size, size], device: device);
         var spread = tensor(statistics.Spread, [1, 1, size, size], device: device);
         var z = (Smoothed(difference, masks) - mean) / spread;
-        var map = ((z - settings.ZLow) / (settings.ZHigh - settings.ZLow)).Between(0, 1) * masks;
+        var map = z.Plus(-settings.ZLow).DividedBy(settings.ZHigh - settings.ZLow).Between(0, 1) * masks;
         var area = masks.sum([1L, 2L, 3L]).AtLeast(1);
         var apds = (map.sum([1L, 2L, 3L]) / area).to(CPU).data<float>().ToArray().Select(v => (double)v).ToArray();
         return new HeatmapResult(map.MoveToOuterDisposeScope(), apds);

@@ -171,8 +171,8 @@ public static class DrnRun
 
         observer?.OnNote($"computing difference images of {set.Count} normals and their cutout views with the DeDN ({dedn.Grid.K}×{dedn.Grid.K} grid)");
         using var generator = DeDnCheckpoint.LoadGenerator(options.DeDnRun!, dedn, options.Device);
-        var normals = DifferenceImage.Compute(generator.Generator, generator.Canny, dedn.Grid, set.Images, set.Masks).to(CPU);
-        var positives = DifferenceImage.Compute(generator.Generator, generator.Canny, dedn.Grid, cutouts, set.Masks).to(CPU);
+        var normals = DifferenceImage.ComputeOnCpu(generator.Generator, generator.Canny, dedn.Grid, set.Images, set.Masks);
+        var positives = DifferenceImage.ComputeOnCpu(generator.Generator, generator.Canny, dedn.Grid, cutouts, set.Masks);
         return (normals.MoveToOuterDisposeScope(), positives.MoveToOuterDisposeScope());
     }
 }

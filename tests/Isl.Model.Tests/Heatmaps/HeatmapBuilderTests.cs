@@ -38,12 +38,14 @@ public sealed class HeatmapBuilderTests
     }
 
     [Fact]
-    public void Scan_pooling_is_the_mean_or_the_top_k_mean()
+    public void Scan_pooling_is_the_mean_the_top_k_mean_or_the_max()
     {
         double[] scores = [1, 5, 3, 9];
         Assert.Equal(4.5, new ScanPooling().Pool(scores));
         Assert.Equal(7, new ScanPooling { Mode = "topk", K = 2 }.Pool(scores));
-        Assert.Throws<IslModelException>(() => new ScanPooling { Mode = "max" }.Pool(scores));
+        Assert.Equal(9, new ScanPooling { Mode = "max" }.Pool(scores));
+        Assert.Equal(7, ScanPooling.Parse("topk", 2).Pool(scores));
+        Assert.Throws<IslModelException>(() => new ScanPooling { Mode = "median" }.Pool(scores));
         Assert.Throws<IslModelException>(() => new ScanPooling().Pool([]));
     }
 }

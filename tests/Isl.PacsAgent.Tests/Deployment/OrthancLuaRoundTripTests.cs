@@ -74,7 +74,7 @@ public sealed class OrthancLuaRoundTripTests(ITestOutputHelper output)
             var metadata = await rest.GetStringAsync($"studies/{oneId}/metadata/{PacsOrthanc.MetadataName}");
             Assert.StartsWith("ABNORMAL score=0.9", metadata, StringComparison.Ordinal);
             var instances = JsonDocument.Parse(await rest.GetStringAsync($"studies/{oneId}/instances")).RootElement.GetArrayLength();
-            Assert.Equal(16 + 1 + 16, instances);
+            Assert.Equal(16 + 1 + 1 + 16, instances); // CT slices, the SR, the heatmap series' summary image and one heatmap per slice
 
             await AgentFixture.WaitForAsync(
                 () => StableStudyCount(rest, oneId) >= 2 && StableStudyCount(rest, twoId) >= 2, TimeSpan.FromSeconds(30),
