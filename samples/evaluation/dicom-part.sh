@@ -49,10 +49,11 @@ JSON
   curl -sf "http://127.0.0.1:$p_http/health" >/dev/null || { echo "the agent did not start:" >&2; tail -20 "$dir/agent.log" >&2; exit 1; }
   local uids=()
   for folder in "$@"; do
-    storescu -aet EVALUATION -aec ISL_AGENT +sd +r -xs 127.0.0.1 "$p_dicom" "$folder" >"$dir/storescu.log" 2>&1 \
-      || storescu -aet EVALUATION -aec ISL_AGENT +sd +r 127.0.0.1 "$p_dicom" "$folder" >>"$dir/storescu.log" 2>&1 \
+    # Only the DICOM files (the data folders also hold a LICENSE); JPEG Lossless is sent as it is.
+    mapfile -t files < <(find "$folder" -type f -name '*.dcm' | sort)
+    storescu -aet EVALUATION -aec ISL_AGENT -xs 127.0.0.1 "$p_dicom" "${files[@]}" >"$dir/storescu.log" 2>&1 \
       || { echo "storescu failed for $folder" >&2; tail -5 "$dir/storescu.log" >&2; exit 1; }
-    uids+=("$(dcmdump -q +P 0020,000d "$(find "$folder" -type f | sort | head -1)" | sed -E 's/.*\[([^]]*)\].*/\1/')")
+    uids+=("$(dcmdump -q +P 0020,000d "${files[0]}" | sed -E 's/.*\[([^]]*)\].*/\1/')")
   done
   local i=0
   for uid in "${uids[@]}"; do
