@@ -72,7 +72,8 @@ public static class HeadMask
         return mask;
     }
 
-    private static int Flood(int[] label, int[] queue, int rows, int columns, int start, int id, bool[] allowed, bool eightConnected)
+    /// <summary>Labels with <paramref name="id"/> the unlabelled allowed pixels connected to <paramref name="start"/>; returns how many.</summary>
+    internal static int Flood(int[] label, int[] queue, int rows, int columns, int start, int id, bool[] allowed, bool eightConnected)
     {
         int head = 0, tail = 0;
         queue[tail++] = start;

@@ -154,56 +154,22 @@ public static class IntracranialMask
     // 4-connected flood over allowed pixels from every allowed border pixel.
     private static bool[] FloodFromBorder(bool[] allowed, int rows, int columns)
     {
-        var reached = new bool[allowed.Length];
+        var label = new int[allowed.Length];
         var queue = new int[allowed.Length];
-        int head = 0, tail = 0;
-        void Seed(int i)
-        {
-            if (allowed[i] && !reached[i])
-            {
-                reached[i] = true;
-                queue[tail++] = i;
-            }
-        }
-
-        for (var c = 0; c < columns; c++)
-        {
-            Seed(c);
-            Seed(((rows - 1) * columns) + c);
-        }
-
         for (var r = 0; r < rows; r++)
         {
-            Seed(r * columns);
-            Seed((r * columns) + columns - 1);
-        }
-
-        while (head < tail)
-        {
-            var i = queue[head++];
-            int r = i / columns, c = i % columns;
-            if (r > 0)
+            for (var c = 0; c < columns; c++)
             {
-                Seed(i - columns);
-            }
-
-            if (r < rows - 1)
-            {
-                Seed(i + columns);
-            }
-
-            if (c > 0)
-            {
-                Seed(i - 1);
-            }
-
-            if (c < columns - 1)
-            {
-                Seed(i + 1);
+                var i = (r * columns) + c;
+                var border = r == 0 || c == 0 || r == rows - 1 || c == columns - 1;
+                if (border && allowed[i] && label[i] == 0)
+                {
+                    HeadMask.Flood(label, queue, rows, columns, i, 1, allowed, eightConnected: false);
+                }
             }
         }
 
-        return reached;
+        return label.Select(l => l != 0).ToArray();
     }
 
     private static bool[] KeepLargeComponents(bool[] foreground, int rows, int columns)
@@ -214,40 +180,10 @@ public static class IntracranialMask
         var sizes = new List<int> { 0 };
         for (var start = 0; start < n; start++)
         {
-            if (!foreground[start] || label[start] != 0)
+            if (foreground[start] && label[start] == 0)
             {
-                continue;
+                sizes.Add(HeadMask.Flood(label, queue, rows, columns, start, sizes.Count, foreground, eightConnected: true));
             }
-
-            var id = sizes.Count;
-            int head = 0, tail = 0;
-            queue[tail++] = start;
-            label[start] = id;
-            while (head < tail)
-            {
-                var i = queue[head++];
-                int r = i / columns, c = i % columns;
-                for (var dr = -1; dr <= 1; dr++)
-                {
-                    for (var dc = -1; dc <= 1; dc++)
-                    {
-                        int rr = r + dr, cc = c + dc;
-                        if (rr < 0 || cc < 0 || rr >= rows || cc >= columns)
-                        {
-                            continue;
-                        }
-
-                        var j = (rr * columns) + cc;
-                        if (foreground[j] && label[j] == 0)
-                        {
-                            label[j] = id;
-                            queue[tail++] = j;
-                        }
-                    }
-                }
-            }
-
-            sizes.Add(tail);
         }
 
         var largest = sizes.Max();

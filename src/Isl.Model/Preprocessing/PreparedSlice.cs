@@ -8,17 +8,17 @@ namespace Isl.Model.Preprocessing;
 public sealed record PreparedSlice(float[] Pixels, float[] Mask, int Channels, int Size)
 {
     /// <summary>The share of the image inside the effective area.</summary>
-    public double AreaFraction
-    {
-        get
-        {
-            var inside = 0;
-            foreach (var m in Mask)
-            {
-                inside += m > 0.5f ? 1 : 0;
-            }
+    public double AreaFraction => FractionInside(Mask);
 
-            return Mask.Length == 0 ? 0 : (double)inside / Mask.Length;
+    /// <summary>The share of <paramref name="mask"/>'s pixels that are inside (above 0.5).</summary>
+    public static double FractionInside(ReadOnlySpan<float> mask)
+    {
+        var inside = 0;
+        foreach (var m in mask)
+        {
+            inside += m > 0.5f ? 1 : 0;
         }
+
+        return mask.Length == 0 ? 0 : (double)inside / mask.Length;
     }
 }

@@ -42,6 +42,10 @@ public sealed record PreprocessingSettings
     [JsonPropertyName("sliceThicknessMm")]
     public double SliceThicknessMm { get; init; } = 5;
 
+    /// <summary>Whether a slice with this effective-area share counts (is trained on and scored): always in head mode
+    /// (the paper scores every slice), at least <see cref="MinIntracranialFraction"/> in intracranial mode.</summary>
+    public bool CountsSlice(double areaFraction) => EffectiveArea != EffectiveArea.Intracranial || areaFraction >= MinIntracranialFraction;
+
     /// <summary>Why HU slices (DICOM) cannot be prepared with these settings, or null when they can.</summary>
     public string? HuInputProblem() => Mode == InputMode.Gray8 && SourceWindow is null
         ? "the bundle was trained on 8-bit gray images and does not record the HU window they were made with, so it cannot score DICOM (HU) slices; retrain it with a source window (isl-trainer prepare --source-window LEVEL/WIDTH)"

@@ -69,11 +69,7 @@ public sealed class IslScorer : IDisposable
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var images = SliceBatch.Images(slices, Bundle.Device);
-        var masks = SliceBatch.Masks(slices, Bundle.Device);
-        var difference = Bundle.Generator is { } generator
-            ? DifferenceImage.Compute(generator, canny, Grid, images, masks, options.MaxBatch)
-            : images * masks;
+        var (_, masks, difference) = Differences(slices);
         var all = heatmaps.Smoothed(difference, masks).to(CPU).data<float>().ToArray();
         var pixels = Bundle.Manifest.Preprocessing.Size * Bundle.Manifest.Preprocessing.Size;
         return Enumerable.Range(0, slices.Count).Select(i => all.AsSpan(i * pixels, pixels).ToArray()).ToList();
@@ -98,7 +94,7 @@ public sealed class IslScorer : IDisposable
         }
 
         var fractions = slices.Select(s => s.AreaFraction).ToArray();
-        var scored = fractions.Select(IsScorable).ToArray();
+        var scored = fractions.Select(expected.CountsSlice).ToArray();
         if (!scored.Any(s => s))
         {
             throw new NoScorableSliceException(string.Create(CultureInfo.InvariantCulture, $"None of the {slices.Count} slice(s) has enough intracranial area to be scored (largest {fractions.Max():P1} of the image, at least {expected.MinIntracranialFraction:P1} needed): no brain slices."));
@@ -106,11 +102,7 @@ public sealed class IslScorer : IDisposable
 
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var images = SliceBatch.Images(slices, Bundle.Device);
-        var masks = SliceBatch.Masks(slices, Bundle.Device);
-        var difference = Bundle.Generator is { } generator
-            ? DifferenceImage.Compute(generator, canny, Grid, images, masks, options.MaxBatch)
-            : images * masks;
+        var (images, masks, difference) = Differences(slices);
         var drnInput = Bundle.Manifest.DrnInput == DrnInput.Difference ? difference : images * masks;
         var sliceScores = DrnScoring.Distances(DrnScoring.Embed(Bundle.Encoder, drnInput, Bundle.Device, options.MaxBatch), center);
         var dScores = difference.sum([1L, 2L, 3L]).to(CPU).data<float>().ToArray().Select(v => (double)v).ToArray();
@@ -150,10 +142,17 @@ public sealed class IslScorer : IDisposable
         };
     }
 
-    /// <summary>Whether a slice with this effective-area share counts: always in head mode, above the bundle's minimum in intracranial mode.</summary>
-    public bool IsScorable(double areaFraction) => Bundle.Manifest.Preprocessing.EffectiveArea != EffectiveArea.Intracranial
-        ? areaFraction > 0
-        : areaFraction >= Bundle.Manifest.Preprocessing.MinIntracranialFraction;
+
+    // Images, effective-area masks and x_dif (or the masked image for a raw-image bundle) in the caller's dispose scope.
+    private (Tensor Images, Tensor Masks, Tensor Difference) Differences(IReadOnlyList<PreparedSlice> slices)
+    {
+        var images = SliceBatch.Images(slices, Bundle.Device);
+        var masks = SliceBatch.Masks(slices, Bundle.Device);
+        var difference = Bundle.Generator is { } generator
+            ? DifferenceImage.Compute(generator, canny, Grid, images, masks, options.MaxBatch)
+            : images * masks;
+        return (images, masks, difference);
+    }
 
     /// <inheritdoc />
     public void Dispose()

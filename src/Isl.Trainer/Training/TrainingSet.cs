@@ -45,7 +45,7 @@ public sealed class TrainingSet : IDisposable
         var allMasks = cache.ReadAllMasks();
         var settings = manifest.Preprocessing;
         var normals = Enumerable.Range(0, cache.Entries.Count).Where(i => !cache.Entries[i].IsDisorder).ToArray();
-        var keep = normals.Where(i => settings.EffectiveArea != EffectiveArea.Intracranial || AreaFraction(allMasks, i, manifest.PixelsPerSlice) >= settings.MinIntracranialFraction).ToArray();
+        var keep = normals.Where(i => settings.CountsSlice(PreparedSlice.FractionInside(allMasks.AsSpan(i * manifest.PixelsPerSlice, manifest.PixelsPerSlice)))).ToArray();
         if (keep.Length < 2)
         {
             throw new TrainerException($"{cacheDirectory} has {keep.Length} normal slice(s) to train on ({normals.Length - keep.Length} left out for too little intracranial area); training needs at least 2 (prepare with --select normals).");
@@ -74,17 +74,6 @@ public sealed class TrainingSet : IDisposable
             tensor(images, [keep.Length, manifest.Channels, manifest.Height, manifest.Width]),
             tensor(masks, [keep.Length, 1, manifest.Height, manifest.Width]),
             summary);
-    }
-
-    private static double AreaFraction(float[] masks, int index, int pixels)
-    {
-        var inside = 0;
-        for (var p = 0; p < pixels; p++)
-        {
-            inside += masks[((long)index * pixels) + p] > 0.5f ? 1 : 0;
-        }
-
-        return (double)inside / pixels;
     }
 
     /// <summary>Indices [B] of a random batch (with replacement when the set is smaller than the batch).</summary>

@@ -26,12 +26,10 @@ internal static class BundleScoring
         // Slices the bundle would not score (too little intracranial area) are left out, as the agent leaves them out.
         var size = prepared.Width;
         var scorable = Enumerable.Range(0, cache.Entries.Count)
-            .Where(i => scorer.IsScorable(new PreparedSlice([], cache.ReadMask(i), prepared.Channels, size).AreaFraction))
+            .Where(i => manifest.Preprocessing.CountsSlice(PreparedSlice.FractionInside(cache.ReadMask(i))))
             .ToArray();
         var peaks = heatmapPeaks ? new HeatmapPeak[scorable.Length] : null;
-        var scores = new double[scorable.Length];
-        var kinds = Enum.GetValues<SliceScoreKind>();
-        var everyKind = kinds.ToDictionary(k => k, _ => new double[scorable.Length]);
+        var everyKind = Enum.GetValues<SliceScoreKind>().ToDictionary(k => k, _ => new double[scorable.Length]);
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(context =>
@@ -45,15 +43,8 @@ internal static class BundleScoring
                         .Select(i => new PreparedSlice(cache.ReadSlice(i), cache.ReadMask(i), prepared.Channels, size))
                         .ToList();
                     var result = scorer.Score(slices);
-                    var figures = kind switch
-                    {
-                        SliceScoreKind.DScore => result.DScores,
-                        SliceScoreKind.Apds => result.Apds,
-                        _ => result.DrnScores,
-                    };
                     for (var k = 0; k < count; k++)
                     {
-                        scores[start + k] = figures[k];
                         everyKind[SliceScoreKind.Drn][start + k] = result.DrnScores[k];
                         everyKind[SliceScoreKind.DScore][start + k] = result.DScores[k];
                         everyKind[SliceScoreKind.Apds][start + k] = result.Apds[k];
@@ -73,7 +64,8 @@ internal static class BundleScoring
             ["data"] = Path.GetFullPath(data),
             ["score"] = $"{kind} (grid {scorer.Grid.Mode}, K={scorer.Grid.K})",
         };
-        var slicesScored = scorable.Select((entry, k) => new ScoredSlice(cache.Entries[entry], scores[k])).ToArray();
+        var byKind = everyKind.ToDictionary(e => e.Key, e => (IReadOnlyList<ScoredSlice>)scorable.Select((entry, k) => new ScoredSlice(cache.Entries[entry], e.Value[k])).ToArray());
+        var slicesScored = byKind[kind];
         var rejected = prepared.Rejected.ToList();
         var unscored = cache.Entries.Count - scorable.Length;
         if (unscored > 0)
@@ -85,11 +77,12 @@ internal static class BundleScoring
         }
 
         var threshold = kind == manifest.SliceScore ? manifest.Thresholds.Scan ?? manifest.Thresholds.Slice : null;
-        return new ScoredInputs(slicesScored, prepared.LabelNames, prepared.SliceLevelLabels, threshold, context, rejected) {
+        return new ScoredInputs(slicesScored, prepared.LabelNames, prepared.SliceLevelLabels, threshold, context, rejected)
+        {
             HeatmapPeaks = peaks,
             BundlePooling = manifest.ScanPooling,
             ScoreKind = kind,
-            ScoresByKind = everyKind.ToDictionary(e => e.Key, e => (IReadOnlyList<ScoredSlice>)scorable.Select((entry, k) => new ScoredSlice(cache.Entries[entry], e.Value[k])).ToArray()),
+            ScoresByKind = byKind,
         };
     }
 }

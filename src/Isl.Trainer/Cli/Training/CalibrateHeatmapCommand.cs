@@ -46,7 +46,7 @@ internal static class CalibrateHeatmapCommand
                 var normals = Enumerable.Range(0, cache.Entries.Count)
                     .Where(i => !cache.Entries[i].IsDisorder)
                     .Select(i => new PreparedSlice(cache.ReadSlice(i), cache.ReadMask(i), cache.Manifest.Channels, size))
-                    .Where(s => scorer.IsScorable(s.AreaFraction))
+                    .Where(s => manifest.Preprocessing.CountsSlice(s.AreaFraction))
                     .ToList();
                 if (normals.Count == 0)
                 {
