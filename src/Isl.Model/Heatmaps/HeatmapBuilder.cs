@@ -3,14 +3,19 @@ using static TorchSharp.torch;
 
 namespace Isl.Model.Heatmaps;
 
-/// <summary>Turns difference images into heatmaps and APDS values; the APDS sequence over a study is its per-slice curve.</summary>
+/// <summary>Turns residuals x − x_dd into heatmaps and APDS values; the APDS sequence over a study is its per-slice curve.</summary>
 public sealed class HeatmapBuilder
 {
     private readonly HeatmapSettings settings;
     private readonly NormalResidual? normal;
+    private readonly float boneLevel;
 
-    /// <summary>Creates the builder; calibrated mode needs the bundle's <paramref name="normal"/> residual statistics.</summary>
-    public HeatmapBuilder(HeatmapSettings settings, NormalResidual? normal = null)
+    /// <summary>
+    /// Creates the builder; calibrated mode needs the bundle's <paramref name="normal"/> residual statistics;
+    /// <paramref name="boneLevel"/> is the model-image level (channel 0) from which a pixel is bone, used when the
+    /// settings exclude bone.
+    /// </summary>
+    public HeatmapBuilder(HeatmapSettings settings, NormalResidual? normal = null, float boneLevel = 0.9f)
     {
         settings.Validate();
         if (settings.Mode == HeatmapSettings.CalibratedMode && normal is null)
@@ -20,29 +25,48 @@ public sealed class HeatmapBuilder
 
         this.settings = settings;
         this.normal = normal;
+        this.boneLevel = boneLevel;
     }
 
-    /// <summary>The smoothed channel-mean difference [N, 1, S, S] inside the masks: what <see cref="NormalResidual"/> is fitted to.</summary>
-    public Tensor Smoothed(Tensor difference, Tensor masks)
+    /// <summary>
+    /// Where the heatmap may show colour [N, 1, S, S]: the effective-area masks, less bone-bright pixels of the images
+    /// [N, C, S, S] when the settings exclude bone.
+    /// </summary>
+    public Tensor Area(Tensor images, Tensor masks)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var d = difference.mean([1L], keepdim: true) * masks;
-        var s = settings.Smoothing;
-        return (s == 1 ? d : nn.functional.avg_pool2d(d, s, 1, s / 2, count_include_pad: false) * masks).MoveToOuterDisposeScope();
+        var area = settings.ExcludeBone ? masks * images.narrow(1, 0, 1).BelowMask(boneLevel).to_type(masks.dtype) : masks.alias();
+        return area.MoveToOuterDisposeScope();
     }
 
-    /// <summary>Heatmaps of x_dif [N, C, S, S] restricted to the effective area masks [N, 1, S, S].</summary>
-    public HeatmapResult Build(Tensor difference, Tensor masks)
+    /// <summary>
+    /// The smoothed channel-mean of the residual [N, C, S, S] taken with the settings' polarity, inside the heatmap
+    /// area [N, 1, S, S] (see <see cref="Area"/>): what <see cref="NormalResidual"/> is fitted to.
+    /// </summary>
+    public Tensor Smoothed(Tensor residual, Tensor area)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var d = Polarized(residual).mean([1L], keepdim: true) * area;
+        var s = settings.Smoothing;
+        return (s == 1 ? d : nn.functional.avg_pool2d(d, s, 1, s / 2, count_include_pad: false) * area).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Heatmaps of the residual x − x_dd [N, C, S, S] inside the heatmap area [N, 1, S, S] (see <see cref="Area"/>);
+    /// APDS is the mean heatmap over that area.
+    /// </summary>
+    public HeatmapResult Build(Tensor residual, Tensor masks)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         if (settings.Mode == HeatmapSettings.CalibratedMode)
         {
-            return Calibrated(difference, masks);
+            return Calibrated(residual, masks);
         }
 
-        var d = difference.mean([1L], keepdim: true) * masks;
+        var d = Polarized(residual).mean([1L], keepdim: true) * masks;
         var kept = d * d.AtLeastMask(settings.Threshold).to_type(ScalarType.Float32);
         var s = settings.Smoothing;
         var smooth = s == 1 ? kept : nn.functional.avg_pool2d(kept, s, 1, s / 2, count_include_pad: false);
@@ -50,25 +74,29 @@ public sealed class HeatmapBuilder
         var enhanced = smooth.Times(beta).exp().Plus(-1).DividedBy(Math.Exp(beta) - 1) * masks;
         var area = masks.sum([1L, 2L, 3L]).AtLeast(1);
         var apds = (enhanced.sum([1L, 2L, 3L]) / area).to(CPU).data<float>().ToArray().Select(v => (double)v).ToArray();
-        return new HeatmapResult(enhanced.MoveToOuterDisposeScope(), apds);
+        return new HeatmapResult(enhanced.MoveToOuterDisposeScope(), enhanced.alias().MoveToOuterDisposeScope(), masks.alias().MoveToOuterDisposeScope(), apds);
     }
 
-    private HeatmapResult Calibrated(Tensor difference, Tensor masks)
+    // |r| (the paper's x_dif) or max(r, 0) (denser than the reconstruction).
+    private Tensor Polarized(Tensor residual)
+        => settings.Polarity == HeatmapSettings.BrighterPolarity ? residual.relu() : residual.abs();
+
+    private HeatmapResult Calibrated(Tensor residual, Tensor masks)
     {
         var statistics = normal!;
-        var size = difference.shape[^1];
+        var size = residual.shape[^1];
         if (statistics.Size != size)
         {
             throw new IslModelException($"The normal residual statistics are {statistics.Size}², the difference images {size}².");
         }
 
-        var device = difference.device;
+        var device = residual.device;
         var mean = tensor(statistics.Mean, [1, 1, size, size], device: device);
         var spread = tensor(statistics.Spread, [1, 1, size, size], device: device);
-        var z = (Smoothed(difference, masks) - mean) / spread;
+        var z = (Smoothed(residual, masks) - mean) / spread * masks;
         var map = z.Plus(-settings.ZLow).DividedBy(settings.ZHigh - settings.ZLow).Between(0, 1) * masks;
         var area = masks.sum([1L, 2L, 3L]).AtLeast(1);
         var apds = (map.sum([1L, 2L, 3L]) / area).to(CPU).data<float>().ToArray().Select(v => (double)v).ToArray();
-        return new HeatmapResult(map.MoveToOuterDisposeScope(), apds);
+        return new HeatmapResult(map.MoveToOuterDisposeScope(), z.MoveToOuterDisposeScope(), masks.alias().MoveToOuterDisposeScope(), apds);
     }
 }

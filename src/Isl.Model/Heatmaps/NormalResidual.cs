@@ -48,11 +48,12 @@ public sealed class NormalResidual
     public int Slices { get; }
 
     /// <summary>
-    /// Fits the statistics to smoothed difference maps (size² each) and their effective-area masks. Positions seen in
-    /// few slices take the area-wide mean and spread; every spread is floored at half the area-wide median so that a
-    /// position that happens to vary little cannot light up on noise.
+    /// Fits the statistics to smoothed difference maps (size² each) and their effective-area masks. Per position:
+    /// positions seen in few slices take the area-wide mean and spread; every spread is floored at half the area-wide
+    /// median so that a position that happens to vary little cannot light up on noise. With
+    /// <paramref name="perPosition"/> false every position takes the area-wide mean and spread.
     /// </summary>
-    public static NormalResidual Fit(IReadOnlyList<float[]> maps, IReadOnlyList<float[]> masks, int size)
+    public static NormalResidual Fit(IReadOnlyList<float[]> maps, IReadOnlyList<float[]> masks, int size, bool perPosition = true)
     {
         if (maps.Count == 0 || maps.Count != masks.Count)
         {
@@ -96,7 +97,7 @@ public sealed class NormalResidual
         var spreads = new List<double>();
         for (var p = 0; p < n; p++)
         {
-            if (count[p] < MinimumCount)
+            if (!perPosition || count[p] < MinimumCount)
             {
                 mean[p] = (float)areaMean;
                 spread[p] = (float)areaSpread;
@@ -110,13 +111,45 @@ public sealed class NormalResidual
         }
 
         spreads.Sort();
-        var floor = (float)Math.Max(1e-4, 0.5 * (spreads.Count > 0 ? spreads[spreads.Count / 2] : areaSpread));
+        var floor = (float)Math.Max(1e-4, perPosition ? 0.5 * (spreads.Count > 0 ? spreads[spreads.Count / 2] : areaSpread) : 0);
         for (var p = 0; p < n; p++)
         {
             spread[p] = Math.Max(spread[p], floor);
         }
 
         return new NormalResidual(mean, spread, size, maps.Count);
+    }
+
+    /// <summary>
+    /// The z-score that the heatmap of at most <paramref name="rate"/> of these normal slices exceeds anywhere: each
+    /// slice's largest z inside its area, then their (1 − rate) quantile. A calibrated threshold at it colours about that
+    /// share of normal slices at all.
+    /// </summary>
+    public double SliceFalseColourLevel(IReadOnlyList<float[]> maps, IReadOnlyList<float[]> masks, double rate)
+    {
+        if (rate is <= 0 or >= 1 || maps.Count == 0)
+        {
+            throw new IslModelException($"A false-colour rate must lie in (0, 1) and needs normal slices; got {rate} over {maps.Count}.");
+        }
+
+        var maxima = new double[maps.Count];
+        for (var k = 0; k < maps.Count; k++)
+        {
+            var best = double.NegativeInfinity;
+            for (var p = 0; p < maps[k].Length; p++)
+            {
+                if (masks[k][p] > 0.5f)
+                {
+                    best = Math.Max(best, (maps[k][p] - Mean[p]) / Spread[p]);
+                }
+            }
+
+            maxima[k] = double.IsNegativeInfinity(best) ? 0 : best;
+        }
+
+        Array.Sort(maxima);
+        var index = Math.Clamp((int)Math.Ceiling((1 - rate) * maxima.Length) - 1, 0, maxima.Length - 1);
+        return maxima[index];
     }
 
     /// <summary>Writes the statistics to <paramref name="path"/>.</summary>

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace Isl.Model.Inference;
 
-/// <summary>x_dif = |x − x_dd| inside the effective area, with x_dd from grid inpainting.</summary>
+/// <summary>x_dif = |x − x_dd| (and the signed residual x − x_dd) inside the effective area, with x_dd from grid inpainting.</summary>
 public static class DifferenceImage
 {
     /// <summary>
@@ -29,11 +29,18 @@ public static class DifferenceImage
     public static Tensor Compute(DeDnGenerator generator, CannyEdgeDetector canny, GridSettings grid, Tensor images, Tensor masks, int maxBatch = 32)
     {
         using var scope = NewDisposeScope();
+        return Residual(generator, canny, grid, images, masks, maxBatch).abs().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The signed residual x − x_dd [N, C, S, S] inside the masks [N, 1, S, S]; its magnitude is x_dif.</summary>
+    public static Tensor Residual(DeDnGenerator generator, CannyEdgeDetector canny, GridSettings grid, Tensor images, Tensor masks, int maxBatch = 32)
+    {
+        using var scope = NewDisposeScope();
         generator.eval();
         var device = generator.parameters().First().device;
         var x = images.to(device);
         var inpainter = new GridInpainter(generator.Inpaint, canny.Detect, grid, maxBatch);
         var xdd = inpainter.Reconstruct(x);
-        return ((x - xdd).abs() * masks.to(device)).MoveToOuterDisposeScope();
+        return ((x - xdd) * masks.to(device)).MoveToOuterDisposeScope();
     }
 }

@@ -28,8 +28,16 @@ public sealed class IslScorer : IDisposable
         this.options = options ?? new ScoringOptions();
         Preprocessor = new SlicePreprocessor(bundle.Manifest.Preprocessing);
         canny = new CannyEdgeDetector(bundle.Manifest.CannySigma);
-        var heatmap = this.options.HeatmapMode is { } heatmapMode ? bundle.Manifest.Heatmap with { Mode = heatmapMode } : bundle.Manifest.Heatmap;
-        heatmaps = new HeatmapBuilder(heatmap, bundle.NormalResidual);
+        var stored = bundle.Manifest.Heatmap;
+        var heatmap = this.options.Heatmap ?? stored;
+        if (heatmap.Mode == HeatmapSettings.CalibratedMode && (heatmap.Polarity, heatmap.Reference, heatmap.ExcludeBone, heatmap.Smoothing) != (stored.Polarity, stored.Reference, stored.ExcludeBone, stored.Smoothing))
+        {
+            throw new IslModelException($"The bundle's heatmap statistics were fitted with polarity '{stored.Polarity}', reference '{stored.Reference}', bone {(stored.ExcludeBone ? "excluded" : "included")} and smoothing {stored.Smoothing}: calibrate the heatmap again for other choices, or use the paper's heatmap mode.");
+        }
+
+        var preprocessing = bundle.Manifest.Preprocessing;
+        var channelZero = preprocessing.Mode == InputMode.Gray8 ? preprocessing.SourceWindow ?? IntracranialMask.MaskWindow : preprocessing.Windows[0];
+        heatmaps = new HeatmapBuilder(heatmap, bundle.NormalResidual, IntracranialMask.BoneLevel(channelZero));
         center = tensor(bundle.Manifest.Center, device: bundle.Device);
         Grid = this.options.GridMode is { } mode ? bundle.Manifest.Grid with { Mode = mode } : bundle.Manifest.Grid;
         Pooling = this.options.ScanPooling ?? bundle.Manifest.ScanPooling;
@@ -64,15 +72,20 @@ public sealed class IslScorer : IDisposable
         return Score(prepared, indexed.Select(s => s.Index).ToList());
     }
 
-    /// <summary>The smoothed channel-mean x_dif [size²] of each slice inside its effective area (for fitting <see cref="NormalResidual"/>).</summary>
-    public IReadOnlyList<float[]> SmoothedDifferences(IReadOnlyList<PreparedSlice> slices)
+    /// <summary>
+    /// The smoothed channel-mean residual [size²] of each slice inside its heatmap area, taken with the heatmap's
+    /// polarity, with that area [size²] (for fitting <see cref="NormalResidual"/>).
+    /// </summary>
+    public IReadOnlyList<(float[] Map, float[] Area)> SmoothedDifferences(IReadOnlyList<PreparedSlice> slices)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var (_, masks, difference) = Differences(slices);
-        var all = heatmaps.Smoothed(difference, masks).to(CPU).data<float>().ToArray();
+        var (images, masks, residual) = Residuals(slices);
+        var area = heatmaps.Area(images, masks);
+        var maps = heatmaps.Smoothed(residual, area).to(CPU).data<float>().ToArray();
+        var areas = area.to(CPU).data<float>().ToArray();
         var pixels = Bundle.Manifest.Preprocessing.Size * Bundle.Manifest.Preprocessing.Size;
-        return Enumerable.Range(0, slices.Count).Select(i => all.AsSpan(i * pixels, pixels).ToArray()).ToList();
+        return Enumerable.Range(0, slices.Count).Select(i => (maps.AsSpan(i * pixels, pixels).ToArray(), areas.AsSpan(i * pixels, pixels).ToArray())).ToList();
     }
 
     /// <summary>Scores pre-windowed gray images (8-bit PNG mode), in the given order.</summary>
@@ -102,19 +115,25 @@ public sealed class IslScorer : IDisposable
 
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var (images, masks, difference) = Differences(slices);
+        var (images, masks, residual) = Residuals(slices);
+        var difference = residual.abs();
         var drnInput = Bundle.Manifest.DrnInput == DrnInput.Difference ? difference : images * masks;
         var sliceScores = DrnScoring.Distances(DrnScoring.Embed(Bundle.Encoder, drnInput, Bundle.Device, options.MaxBatch), center);
         var dScores = difference.sum([1L, 2L, 3L]).to(CPU).data<float>().ToArray().Select(v => (double)v).ToArray();
-        var heat = heatmaps.Build(difference, masks);
+        var heat = heatmaps.Build(residual, heatmaps.Area(images, masks));
         var size = expected.Size;
         var maps = new List<float[]>();
+        var peaks = new List<HeatmapPeak>();
         if (options.Heatmaps)
         {
             var all = heat.Maps.to(CPU).data<float>().ToArray();
+            var strength = heat.Strength.to(CPU).data<float>().ToArray();
+            var area = heat.Area.to(CPU).data<float>().ToArray();
+            var pixels = (int)(size * size);
             for (var i = 0; i < slices.Count; i++)
             {
-                maps.Add(all.AsSpan(i * size * size, size * size).ToArray());
+                maps.Add(all.AsSpan(i * pixels, pixels).ToArray());
+                peaks.Add(HeatmapPeak.Of(all.AsSpan(i * pixels, pixels), strength.AsSpan(i * pixels, pixels), area.AsSpan(i * pixels, pixels), (int)size));
             }
         }
 
@@ -137,21 +156,22 @@ public sealed class IslScorer : IDisposable
             DScores = dScores,
             Apds = heat.Apds,
             Heatmaps = maps,
+            HeatmapPeaks = peaks,
             HeatmapSize = size,
             Threshold = Bundle.Manifest.Thresholds.Scan,
         };
     }
 
 
-    // Images, effective-area masks and x_dif (or the masked image for a raw-image bundle) in the caller's dispose scope.
-    private (Tensor Images, Tensor Masks, Tensor Difference) Differences(IReadOnlyList<PreparedSlice> slices)
+    // Images, effective-area masks and the residual x − x_dd (or the masked image for a raw-image bundle) in the caller's dispose scope.
+    private (Tensor Images, Tensor Masks, Tensor Residual) Residuals(IReadOnlyList<PreparedSlice> slices)
     {
         var images = SliceBatch.Images(slices, Bundle.Device);
         var masks = SliceBatch.Masks(slices, Bundle.Device);
-        var difference = Bundle.Generator is { } generator
-            ? DifferenceImage.Compute(generator, canny, Grid, images, masks, options.MaxBatch)
+        var residual = Bundle.Generator is { } generator
+            ? DifferenceImage.Residual(generator, canny, Grid, images, masks, options.MaxBatch)
             : images * masks;
-        return (images, masks, difference);
+        return (images, masks, residual);
     }
 
     /// <inheritdoc />

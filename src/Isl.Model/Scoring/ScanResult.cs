@@ -39,6 +39,9 @@ public sealed record ScanResult
     /// <summary>Heatmaps (size × size, [0, 1]) per slice; empty when not asked for.</summary>
     public required IReadOnlyList<float[]> Heatmaps { get; init; }
 
+    /// <summary>Per slice, where its heatmap evidence is strongest inside the heatmap area (also when nothing is coloured); empty when heatmaps were not asked for.</summary>
+    public IReadOnlyList<Heatmaps.HeatmapPeak> HeatmapPeaks { get; init; } = [];
+
     /// <summary>Heatmap side length.</summary>
     public required int HeatmapSize { get; init; }
 

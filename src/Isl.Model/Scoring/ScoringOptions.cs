@@ -15,8 +15,12 @@ public sealed record ScoringOptions
     /// <summary>Most generator copies per forward pass (memory bound).</summary>
     public int MaxBatch { get; init; } = 32;
 
-    /// <summary>Overrides the bundle's heatmap mode (<c>paper</c> or <c>calibrated</c>), e.g. to measure one against the other.</summary>
-    public string? HeatmapMode { get; init; }
+    /// <summary>
+    /// Heatmap settings to use instead of the bundle's (e.g. the paper's post-processing, to measure one against the
+    /// other); a calibrated heatmap must keep the polarity, reference, bone rule and smoothing its statistics were
+    /// fitted with.
+    /// </summary>
+    public Heatmaps.HeatmapSettings? Heatmap { get; init; }
 
     /// <summary>Overrides the bundle's slice score kind (e.g. to measure the D-score against the DRN).</summary>
     public SliceScoreKind? SliceScore { get; init; }

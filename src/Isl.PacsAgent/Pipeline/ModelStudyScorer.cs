@@ -146,6 +146,7 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options, IOpt
             {
                 SourceSopInstanceUids = sources.Count > 1 || slabbed ? sources.Select(s => s.SopInstanceUid).ToList() : [],
                 Scored = counts,
+                Peak = counts && result.HeatmapPeaks.Count > i ? result.HeatmapPeaks[i] : null,
             };
         }
 

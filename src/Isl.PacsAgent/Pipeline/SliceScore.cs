@@ -17,6 +17,12 @@ public sealed record SliceScore(string SopInstanceUid, double Score, float[]? He
     /// </summary>
     public bool Scored { get; init; } = true;
 
+    /// <summary>
+    /// Where the slice's heatmap evidence is strongest inside its heatmap area (in heatmap pixels), also when nothing is
+    /// coloured; null without a heatmap.
+    /// </summary>
+    public Isl.Model.Heatmaps.HeatmapPeak? Peak { get; init; }
+
     /// <summary>The slices this score stands for: the slab's sources, or the slice itself.</summary>
     public IReadOnlyList<string> Sources => SourceSopInstanceUids.Count > 0 ? SourceSopInstanceUids : [SopInstanceUid];
 }

@@ -43,7 +43,7 @@ public sealed class ReportResultWriter : IResultWriter
             .ToList();
         var region = best is null ? null : SuspiciousRegion.Locate(
             heatmaps.FirstOrDefault(h => h.Image.SopInstanceUid == best.SopInstanceUid)?.Hounsfield ?? HounsfieldUnits.FromDataset(DicomFile.Open(paths[best.SopInstanceUid]).Dataset),
-            bestImage!.Columns, bestImage.Rows, best.Heatmap, best.Columns, best.Rows);
+            bestImage!.Columns, bestImage.Rows, best.Heatmap, best.Columns, best.Rows, context.Triage.Abnormal ? best.Peak : null);
         var result = new TriageResult
         {
             StudyInstanceUid = context.Study.StudyInstanceUid,

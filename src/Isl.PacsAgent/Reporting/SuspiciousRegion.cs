@@ -1,3 +1,4 @@
+using Isl.Model.Heatmaps;
 using Isl.Model.Preprocessing;
 using Isl.Reports;
 
@@ -5,14 +6,17 @@ namespace Isl.PacsAgent.Reporting;
 
 /// <summary>
 /// Where the SR's Image Region goes on the most suspicious scored slice: the hot spot around the heatmap's maximum inside
-/// the slice's intracranial region (heat over air, bone or scalp does not count), or, when nothing intracranial is hot (a
-/// normal study with a calibrated heatmap), a box at the centre of the intracranial region, so that the SR always opens
-/// on brain.
+/// the slice's intracranial region (heat over air, bone or scalp does not count); when nothing intracranial is coloured,
+/// a box around the strongest sub-threshold evidence if one is given (an abnormal study whose colour lies elsewhere), or
+/// else a box at the centre of the intracranial region (a normal study), so that the SR always opens on brain.
 /// </summary>
 public static class SuspiciousRegion
 {
-    /// <summary>The region on a slice of <paramref name="columns"/> × <paramref name="rows"/> HU values with its heatmap (null: none).</summary>
-    public static ImageRegion Locate(float[] hounsfield, int columns, int rows, float[]? heatmap, int heatmapColumns, int heatmapRows)
+    /// <summary>
+    /// The region on a slice of <paramref name="columns"/> × <paramref name="rows"/> HU values with its heatmap (null:
+    /// none) and, optionally, the heatmap's strongest evidence <paramref name="strongest"/>.
+    /// </summary>
+    public static ImageRegion Locate(float[] hounsfield, int columns, int rows, float[]? heatmap, int heatmapColumns, int heatmapRows, HeatmapPeak? strongest = null)
     {
         ArgumentNullException.ThrowIfNull(hounsfield);
         var mask = IntracranialMask.FromHu(hounsfield, rows, columns);
@@ -36,8 +40,21 @@ public static class SuspiciousRegion
             }
         }
 
+        if (strongest is { Size: > 0 } peak)
+        {
+            var px = Math.Min(columns - 1, (int)((peak.Column + 0.5) * columns / peak.Size));
+            var py = Math.Min(rows - 1, (int)((peak.Row + 0.5) * rows / peak.Size));
+            if (mask[(py * columns) + px] > 0)
+            {
+                return Box(px, py, columns, rows, Math.Max(1, Math.Min(columns, rows) / 16));
+            }
+        }
+
         return CentreBox(mask, columns, rows);
     }
+
+    private static ImageRegion Box(int cx, int cy, int columns, int rows, int half)
+        => ImageRegion.BoundingBox(Math.Max(0, cx - half), Math.Max(0, cy - half), Math.Min(columns - 1, cx + half), Math.Min(rows - 1, cy + half));
 
     private static ImageRegion CentreBox(float[] mask, int columns, int rows)
     {
@@ -55,7 +72,6 @@ public static class SuspiciousRegion
         }
 
         var (cx, cy) = count > 0 ? ((int)(sumX / count), (int)(sumY / count)) : (columns / 2, rows / 2);
-        var half = Math.Max(1, Math.Min(columns, rows) / 10);
-        return ImageRegion.BoundingBox(Math.Max(0, cx - half), Math.Max(0, cy - half), Math.Min(columns - 1, cx + half), Math.Min(rows - 1, cy + half));
+        return Box(cx, cy, columns, rows, Math.Max(1, Math.Min(columns, rows) / 10));
     }
 }

@@ -96,6 +96,11 @@ public static class EvaluationReportWriter
             {
                 md.AppendLine(CultureInfo.InvariantCulture, $"| {tally.Group} | {tally.Scans} | {tally.ScanHits} | {Percent(tally.ScanRate)} | {tally.Slices} | {tally.SliceHits} | {Percent(tally.SliceRate)} |");
             }
+
+            if (pointing.NormalSlices > 0)
+            {
+                md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Normal slices with any heatmap colour: {pointing.NormalColoured} of {pointing.NormalSlices} ({Percent(pointing.NormalColourRate)}).");
+            }
         }
 
         if (metrics.Rejected.Count > 0)

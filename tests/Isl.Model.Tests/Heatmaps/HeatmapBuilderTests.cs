@@ -38,6 +38,26 @@ public sealed class HeatmapBuilderTests
     }
 
     [Fact]
+    public void Brighter_polarity_keeps_only_the_denser_than_reconstructed_residual_and_absolute_keeps_both()
+    {
+        // Residual x − x_dd: +0.6 at (0, 0) (denser than the reconstruction, like a clot), −0.6 at (3, 3) (darker).
+        using var residual = zeros(1, 1, 4, 4);
+        residual[0, 0, 0, 0] = tensor(0.6f);
+        residual[0, 0, 3, 3] = tensor(-0.6f);
+        using var mask = ones(1, 1, 4, 4);
+        var paper = new HeatmapSettings { Threshold = 0.1, Smoothing = 1, Enhancement = 1 };
+        var absolute = new HeatmapBuilder(paper).Build(residual, mask);
+        var brighter = new HeatmapBuilder(paper with { Polarity = HeatmapSettings.BrighterPolarity }).Build(residual, mask);
+        var h = (Math.Exp(0.6) - 1) / (Math.E - 1);
+        Assert.Equal(h, absolute.Maps[0, 0, 3, 3].item<float>(), 5);
+        Assert.Equal(h, absolute.Maps[0, 0, 0, 0].item<float>(), 5);
+        Assert.Equal(0f, brighter.Maps[0, 0, 3, 3].item<float>());
+        Assert.Equal(h, brighter.Maps[0, 0, 0, 0].item<float>(), 5);
+        Assert.Equal(absolute.Apds[0] / 2, brighter.Apds[0], 5);
+        Assert.Throws<IslModelException>(() => new HeatmapBuilder(paper with { Polarity = "darker" }));
+    }
+
+    [Fact]
     public void Scan_pooling_is_the_mean_the_top_k_mean_or_the_max()
     {
         double[] scores = [1, 5, 3, 9];

@@ -32,6 +32,35 @@ public sealed class IntracranialMaskTests
     }
 
     [Fact]
+    public void A_skull_open_as_wide_as_a_fracture_still_encloses_the_brain_without_taking_the_scalp()
+    {
+        // An 80-pixel gap: far wider than the closing bridges, so the border flood leaks in and finds no interior.
+        var image = Head(skullGap: 40, clot: false);
+        var mask = IntracranialMask.Compute(image, Size, Size, IntracranialMask.MaskWindow);
+        var (inside, insideKept, _, boneKept, outsideKept) = Tally(image, mask);
+        Assert.True(insideKept > 0.85 * inside, $"only {insideKept} of {inside} brain pixels are in the mask");
+        Assert.Equal(0, boneKept);
+        Assert.True(outsideKept < 0.005 * inside, $"{outsideKept} pixels outside the skull are in the mask");
+    }
+
+    [Fact]
+    public void Real_slices_whose_skull_ring_is_open_get_their_brain_and_a_neck_slice_still_gets_none()
+    {
+        // ct-ich-dev scan 081 slice 15: a normal-looking brain slice whose frontal skull does not close at the orbital
+        // roofs (the flood alone found 0 %); scan 078 slice 17: an epidural hematoma beside a fracture; scan 103 slice
+        // 04: the neck and face, scattered soft tissue between bones.
+        double Share(string scan, string slice)
+        {
+            var image = PngSliceLoader.Load(Path.Combine(SharedData.CtIchDev, "scans", scan, slice));
+            return IntracranialMask.Compute(image.Pixels, image.Rows, image.Columns, new HuWindow(40, 120)).Average();
+        }
+
+        Assert.InRange(Share("081", "15.jpg"), 0.18, 0.5);
+        Assert.InRange(Share("078", "17.jpg"), 0.15, 0.5);
+        Assert.InRange(Share("103", "04.jpg"), 0, 0.04);
+    }
+
+    [Fact]
     public void A_clot_as_bright_as_bone_inside_the_brain_stays_in_the_mask()
     {
         var image = Head(skullGap: 0, clot: true);

@@ -1,4 +1,5 @@
 using Isl.Model.Bundles;
+using Isl.Model.Heatmaps;
 using Isl.Model.Preprocessing;
 using Isl.Model.Runtime;
 using Isl.Model.Scoring;
@@ -22,7 +23,7 @@ internal static class BundleScoring
         var prepared = PrepareCommand.Run(data, cacheDirectory, format, new PreparationOptions { Preprocessing = manifest.Preprocessing, Size = manifest.Preprocessing.Size }, cancellationToken);
         var cache = SliceCache.Open(cacheDirectory);
         TorchRuntime.SetThreads(settings.Threads);
-        using var scorer = IslScorer.Load(bundle, TorchRuntime.ParseDevice(settings.Device), new ScoringOptions { GridMode = settings.Grid, Heatmaps = heatmapPeaks, HeatmapMode = settings.HeatmapMode });
+        using var scorer = IslScorer.Load(bundle, TorchRuntime.ParseDevice(settings.Device), new ScoringOptions { GridMode = settings.Grid, Heatmaps = heatmapPeaks, Heatmap = settings.HeatmapFor(manifest.Heatmap) });
         // Slices the bundle would not score (too little intracranial area) are left out, as the agent leaves them out.
         var size = prepared.Width;
         var scorable = Enumerable.Range(0, cache.Entries.Count)
@@ -50,7 +51,7 @@ internal static class BundleScoring
                         everyKind[SliceScoreKind.Apds][start + k] = result.Apds[k];
                         if (peaks is not null)
                         {
-                            peaks[start + k] = HeatmapPeak.Of(result.Heatmaps[k], result.HeatmapSize);
+                            peaks[start + k] = result.HeatmapPeaks[k];
                         }
                     }
 

@@ -11,7 +11,8 @@ using Spectre.Console;
 namespace Isl.Trainer.Cli.Training;
 
 /// <summary>
-/// <c>isl-trainer calibrate-heatmap</c>: fits how large x_dif normally is per pixel over disorder-free slices and
+/// <c>isl-trainer calibrate-heatmap</c>: fits how large the residual (x_dif, or with <c>--polarity brighter</c> only its
+/// hyperdense part) normally is per pixel over disorder-free slices and
 /// switches the bundle's heatmaps to the excess over it (calibrated mode); the paper's post-processing stays
 /// selectable with <c>--heatmap-mode paper</c> wherever heatmaps are made.
 /// </summary>
@@ -22,13 +23,19 @@ internal static class CalibrateHeatmapCommand
     {
         var bundle = new Option<string>("--bundle") { Description = "The bundle to calibrate (the statistics are written into it)", Required = true };
         var data = new Option<string>("--data") { Description = "Disorder-free slices: a slice cache prepared with the bundle's settings (e.g. its training cache) or a labelled folder (its normals are taken)", Required = true };
-        var zLow = new Option<double>("--z-low") { Description = "z-score below which the heatmap shows nothing (its calibrated threshold)", DefaultValueFactory = _ => 3 };
-        var zHigh = new Option<double>("--z-high") { Description = "z-score at which the heatmap shows full strength", DefaultValueFactory = _ => 8 };
+        var zLow = new Option<double?>("--z-low") { Description = "z-score below which the heatmap shows nothing (its calibrated threshold); default: the level that only --false-colour-rate of the normal slices exceed anywhere" };
+        var rate = new Option<double>("--false-colour-rate") { Description = "Share of normal slices allowed any colour, which sets --z-low when it is not given", DefaultValueFactory = _ => 0.05 };
+        var zHigh = new Option<double?>("--z-high") { Description = "z-score at which the heatmap shows full strength (default: z-low + 5)" };
+        var polarity = new Option<string?>("--polarity") { Description = "Which residual the heatmap shows: absolute (|x − x_dd|, the paper's x_dif) or brighter (only denser than the reconstruction, as acute blood is); default: the bundle's" };
+        polarity.AcceptOnlyFromAmong(HeatmapSettings.AbsolutePolarity, HeatmapSettings.BrighterPolarity);
+        var reference = new Option<string?>("--reference") { Description = "position (normal statistics per pixel position) or area (one mean and spread over the whole area); default: the bundle's" };
+        reference.AcceptOnlyFromAmong(HeatmapSettings.PositionReference, HeatmapSettings.AreaReference);
+        var excludeBone = new Option<bool?>("--exclude-bone") { Description = "Never colour bone-bright pixels (skull base, petrous ridge) inside the mask; default: the bundle's" };
         var work = new Option<string?>("--work") { Description = "Scratch folder when --data is a labelled folder (default: a temp folder)" };
-        var options = new ScoringCommandOptions();
+        var options = new ScoringCommandOptions(choices: false);
         var command = new Command("calibrate-heatmap", "Fit the normal variation of the difference image and make the bundle's heatmaps show only the excess over it")
         {
-            bundle, data, zLow, zHigh, work,
+            bundle, data, zLow, rate, zHigh, polarity, reference, excludeBone, work,
         };
         options.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(token =>
@@ -41,7 +48,16 @@ internal static class CalibrateHeatmapCommand
             var maps = new List<float[]>();
             var masks = new List<float[]>();
             var size = cache.Manifest.Width;
-            using (var scorer = IslScorer.Load(bundleDir, TorchRuntime.ParseDevice(settings.Device), new ScoringOptions { GridMode = settings.Grid, Heatmaps = false }))
+            var stored = manifest.Heatmap;
+            var chosen = stored with
+            {
+                Polarity = parse.GetValue(polarity) ?? stored.Polarity,
+                Reference = parse.GetValue(reference) ?? stored.Reference,
+                ExcludeBone = parse.GetValue(excludeBone) ?? stored.ExcludeBone,
+            };
+            // The residuals are taken in paper mode with the chosen choices: the statistics being fitted are not there yet.
+            var fitting = new ScoringOptions { GridMode = settings.Grid, Heatmaps = false, Heatmap = chosen with { Mode = HeatmapSettings.PaperMode } };
+            using (var scorer = IslScorer.Load(bundleDir, TorchRuntime.ParseDevice(settings.Device), fitting))
             {
                 var normals = Enumerable.Range(0, cache.Entries.Count)
                     .Where(i => !cache.Entries[i].IsDisorder)
@@ -57,16 +73,22 @@ internal static class CalibrateHeatmapCommand
                 {
                     token.ThrowIfCancellationRequested();
                     var batch = normals.Skip(start).Take(settings.Batch).ToList();
-                    maps.AddRange(scorer.SmoothedDifferences(batch));
-                    masks.AddRange(batch.Select(s => s.Mask));
+                    foreach (var (map, area) in scorer.SmoothedDifferences(batch))
+                    {
+                        maps.Add(map);
+                        masks.Add(area);
+                    }
                 }
             }
 
-            var statistics = NormalResidual.Fit(maps, masks, size);
-            var heatmap = manifest.Heatmap with { Mode = HeatmapSettings.CalibratedMode, ZLow = parse.GetValue(zLow), ZHigh = parse.GetValue(zHigh) };
+            var statistics = NormalResidual.Fit(maps, masks, size, chosen.Reference == HeatmapSettings.PositionReference);
+            var low = parse.GetValue(zLow) ?? statistics.SliceFalseColourLevel(maps, masks, parse.GetValue(rate));
+            var heatmap = chosen with { Mode = HeatmapSettings.CalibratedMode, ZLow = low, ZHigh = parse.GetValue(zHigh) ?? low + 5 };
+            heatmap.Validate();
             ModelBundle.SaveNormalResidual(bundleDir, statistics, heatmap);
             var above = ShareAbove(maps, masks, statistics, heatmap.ZLow);
-            AnsiConsole.MarkupLineInterpolated($"[green]heatmap calibrated[/] on {statistics.Slices} normal slices ({size}²): median spread {Median(statistics.Spread):G3}; {above:P2} of their brain pixels exceed z = {heatmap.ZLow:0.#} → {bundleDir}");
+            var coloured = (double)SlicesAbove(maps, masks, statistics, heatmap.ZLow) / maps.Count;
+            AnsiConsole.MarkupLineInterpolated($"[green]heatmap calibrated[/] ({heatmap.Polarity} residual, {heatmap.Reference} reference, bone {(heatmap.ExcludeBone ? "excluded" : "included")}) on {statistics.Slices} normal slices ({size}²): median spread {Median(statistics.Spread):G3}; z-low {heatmap.ZLow:0.##}: {coloured:P1} of these slices and {above:P2} of their brain pixels are coloured → {bundleDir}");
             return 0;
         }, ct));
         return command;
@@ -108,6 +130,9 @@ internal static class CalibrateHeatmapCommand
 
         return inside == 0 ? 0 : (double)above / inside;
     }
+
+    private static int SlicesAbove(IReadOnlyList<float[]> maps, IReadOnlyList<float[]> masks, NormalResidual statistics, double z)
+        => Enumerable.Range(0, maps.Count).Count(k => Enumerable.Range(0, maps[k].Length).Any(p => masks[k][p] > 0.5f && (maps[k][p] - statistics.Mean[p]) / statistics.Spread[p] > z));
 
     private static double Median(float[] values)
     {

@@ -1,3 +1,4 @@
+using Isl.Model.Heatmaps;
 using System.CommandLine;
 using Isl.Model.Drn;
 using Isl.Trainer.Data;
@@ -55,12 +56,11 @@ internal static class EvaluateCommand
             {
                 var entries = scored.Slices.Select(s => s.Entry).ToArray();
                 var peaks = scored.HeatmapPeaks ?? throw new TrainerException("--pointing needs --bundle and --data (phantom studies or image folders with masks), not --scores.");
-                metrics = metrics with
-                {
-                    Pointing = entries.All(e => PngDatasetPreparer.ImagePatterns.Any(p => e.Source.EndsWith(p[1..], StringComparison.OrdinalIgnoreCase)))
-                        ? ImageMaskPointing.Play(entries, peaks, scored.LabelNames)
-                        : PointingGame.Play(entries, peaks),
-                };
+                var game = entries.All(e => PngDatasetPreparer.ImagePatterns.Any(p => e.Source.EndsWith(p[1..], StringComparison.OrdinalIgnoreCase)))
+                    ? ImageMaskPointing.Play(entries, peaks, scored.LabelNames)
+                    : PointingGame.Play(entries, peaks);
+                var normals = Enumerable.Range(0, entries.Length).Where(i => entries[i].Labels is not null && !entries[i].IsDisorder).ToArray();
+                metrics = metrics with { Pointing = game with { NormalSlices = normals.Length, NormalColoured = normals.Count(i => peaks[i].Value > 0) } };
             }
 
             EvaluationReportWriter.Write(outDir, metrics, scored.Slices, scored.LabelNames);

@@ -1,3 +1,4 @@
+using Isl.Model.Heatmaps;
 using Isl.Model.Drn;
 using Isl.Model.Scoring;
 using Isl.Trainer.Data;

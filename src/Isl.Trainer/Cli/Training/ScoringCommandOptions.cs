@@ -13,14 +13,21 @@ internal sealed class ScoringCommandOptions
     private readonly Option<GridMode?> _grid = new("--grid-mode") { Description = "Exact (K² passes, the paper) or Fast; default: the bundle's" };
     private readonly Option<SliceScoreKind?> _score = new("--score") { Description = "Drn (the method), DScore (pixel sum of x_dif, ablation) or Apds (mean heatmap over the brain); default: the bundle's own" };
     private readonly Option<string?> _heatmap = new("--heatmap-mode") { Description = "paper (t, s×s box, exponential) or calibrated (excess over the bundle's normal residual); default: the bundle's" };
+    private readonly Option<string?> _polarity = new("--heatmap-polarity") { Description = "absolute (|x − x_dd|, the paper) or brighter (only where the slice is denser than its reconstruction); default: the bundle's" };
     private readonly bool _scoring;
+    private readonly bool _choices;
 
-    /// <summary>Creates the options; <paramref name="scoring"/> adds the scoring-only ones.</summary>
-    public ScoringCommandOptions(bool scoring = true)
+    /// <summary>
+    /// Creates the options; <paramref name="scoring"/> adds the scoring-only ones (batch, grid), <paramref name="choices"/>
+    /// the overrides of what is scored and shown (score kind, heatmap mode and polarity).
+    /// </summary>
+    public ScoringCommandOptions(bool scoring = true, bool choices = true)
     {
         _device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
         _heatmap.AcceptOnlyFromAmong("paper", "calibrated");
+        _polarity.AcceptOnlyFromAmong("absolute", "brighter");
         _scoring = scoring;
+        _choices = scoring && choices;
     }
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
@@ -32,13 +39,20 @@ internal sealed class ScoringCommandOptions
         {
             command.Options.Add(_batch);
             command.Options.Add(_grid);
+        }
+
+        if (_choices)
+        {
             command.Options.Add(_score);
             command.Options.Add(_heatmap);
+            command.Options.Add(_polarity);
         }
     }
 
     /// <summary>The parsed values.</summary>
     public ScoringSettings Read(ParseResult parse) => _scoring
-        ? new(parse.GetValue(_device)!, parse.GetValue(_threads), Math.Max(1, parse.GetValue(_batch)), parse.GetValue(_grid), parse.GetValue(_score)) { HeatmapMode = parse.GetValue(_heatmap) }
+        ? _choices
+            ? new(parse.GetValue(_device)!, parse.GetValue(_threads), Math.Max(1, parse.GetValue(_batch)), parse.GetValue(_grid), parse.GetValue(_score)) { HeatmapMode = parse.GetValue(_heatmap), HeatmapPolarity = parse.GetValue(_polarity) }
+            : new(parse.GetValue(_device)!, parse.GetValue(_threads), Math.Max(1, parse.GetValue(_batch)), parse.GetValue(_grid))
         : new(parse.GetValue(_device)!, parse.GetValue(_threads), 1);
 }

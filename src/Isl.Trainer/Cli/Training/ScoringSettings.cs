@@ -13,4 +13,11 @@ internal sealed record ScoringSettings(string Device, int Threads, int Batch, Gr
 {
     /// <summary>Overrides the bundle's heatmap mode (paper or calibrated).</summary>
     public string? HeatmapMode { get; init; }
+
+    /// <summary>Overrides the bundle's heatmap polarity (absolute or brighter).</summary>
+    public string? HeatmapPolarity { get; init; }
+
+    /// <summary>The bundle's heatmap settings <paramref name="stored"/> with the overrides applied; null when there are none.</summary>
+    public Isl.Model.Heatmaps.HeatmapSettings? HeatmapFor(Isl.Model.Heatmaps.HeatmapSettings stored)
+        => HeatmapMode is null && HeatmapPolarity is null ? null : stored with { Mode = HeatmapMode ?? stored.Mode, Polarity = HeatmapPolarity ?? stored.Polarity };
 }

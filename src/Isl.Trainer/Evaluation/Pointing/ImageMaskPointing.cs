@@ -1,3 +1,4 @@
+using Isl.Model.Heatmaps;
 using Isl.Model.Preprocessing;
 using Isl.Trainer.Data;
 

@@ -1,3 +1,4 @@
+using Isl.Model.Heatmaps;
 using Isl.Trainer.Data;
 
 namespace Isl.Trainer.Evaluation.Pointing;

@@ -24,4 +24,13 @@ public sealed record PointingSummary(IReadOnlyList<PointingTally> Groups)
 
     /// <summary>Scans whose strongest heatmap maximum (over all their slices) lies inside a lesion.</summary>
     public int ScanHits => All?.ScanHits ?? 0;
+
+    /// <summary>Scored slices of disorder-free scans.</summary>
+    public int NormalSlices { get; init; }
+
+    /// <summary>How many of them show any colour (a heatmap value above zero, i.e. above the calibrated threshold).</summary>
+    public int NormalColoured { get; init; }
+
+    /// <summary>Coloured ÷ normal slices, or null without normal slices.</summary>
+    public double? NormalColourRate => NormalSlices > 0 ? (double)NormalColoured / NormalSlices : null;
 }

@@ -1,3 +1,4 @@
+using Isl.Model.Heatmaps;
 using Isl.Testing;
 using Isl.Trainer.Data;
 using Isl.Trainer.Evaluation.Pointing;

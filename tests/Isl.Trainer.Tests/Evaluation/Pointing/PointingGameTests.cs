@@ -1,3 +1,4 @@
+using Isl.Model.Heatmaps;
 using System.CommandLine;
 using Isl.Testing;
 using Isl.Trainer.Cli;

@@ -1,6 +1,6 @@
-using Isl.Trainer.Evaluation.Pointing;
+using Isl.Model.Heatmaps;
 
-namespace Isl.Trainer.Tests.Evaluation.Pointing;
+namespace Isl.Model.Tests.Heatmaps;
 
 public sealed class HeatmapPeakTests
 {
@@ -15,9 +15,23 @@ public sealed class HeatmapPeakTests
     }
 
     [Fact]
+    public void The_strength_peak_lies_inside_the_area_even_where_nothing_is_coloured()
+    {
+        // Nothing coloured (display map all 0); the strongest evidence outside the area (index 0) does not count.
+        float[] map = new float[9];
+        float[] strength = [9, 1, 2, 0, 4, 3, 0, 0, 0];
+        float[] area = [0, 1, 1, 1, 1, 1, 0, 0, 0];
+
+        var peak = HeatmapPeak.Of(map, strength, area, 3);
+
+        Assert.Equal(new HeatmapPeak(0, 1, 1, 3), peak);
+        Assert.Equal(new HeatmapPeak(0, 0, 0, 3), HeatmapPeak.Of(map, strength, new float[9], 3));
+    }
+
+    [Fact]
     public void Of_rejects_a_map_that_is_not_square_of_the_size()
     {
-        Assert.Throws<TrainerException>(() => HeatmapPeak.Of(new float[10], 3));
+        Assert.Throws<IslModelException>(() => HeatmapPeak.Of(new float[10], 3));
     }
 
     [Fact]

@@ -1,7 +1,10 @@
-namespace Isl.Trainer.Evaluation.Pointing;
+namespace Isl.Model.Heatmaps;
 
-/// <summary>Where a slice's heatmap is highest.</summary>
-/// <param name="Value">The maximum heatmap value.</param>
+/// <summary>
+/// Where a slice's heatmap evidence is strongest: the maximum of its strength map (the heatmap itself in the paper's
+/// mode; the z-score over the normal statistics in calibrated mode, so a slice without colour still has a peak).
+/// </summary>
+/// <param name="Value">The maximum heatmap value (display map) at that position.</param>
 /// <param name="Row">Its row in the heatmap (0 = top).</param>
 /// <param name="Column">Its column.</param>
 /// <param name="Size">The heatmap's side in pixels.</param>
@@ -12,7 +15,7 @@ public readonly record struct HeatmapPeak(float Value, int Row, int Column, int 
     {
         if (size <= 0 || map.Length != size * size)
         {
-            throw new TrainerException($"A heatmap of {map.Length} values is not {size}×{size}.");
+            throw new IslModelException($"A heatmap of {map.Length} values is not {size}×{size}.");
         }
 
         var best = 0;
@@ -25,6 +28,26 @@ public readonly record struct HeatmapPeak(float Value, int Row, int Column, int 
         }
 
         return new HeatmapPeak(map[best], best / size, best % size, size);
+    }
+
+    /// <summary>The position of the largest <paramref name="strength"/> inside <paramref name="area"/> (&gt; 0.5), with the display <paramref name="map"/>'s value there.</summary>
+    public static HeatmapPeak Of(ReadOnlySpan<float> map, ReadOnlySpan<float> strength, ReadOnlySpan<float> area, int size)
+    {
+        if (size <= 0 || map.Length != size * size || strength.Length != map.Length || area.Length != map.Length)
+        {
+            throw new IslModelException($"A heatmap of {map.Length} values is not {size}×{size} with its strength and area.");
+        }
+
+        var best = -1;
+        for (var i = 0; i < map.Length; i++)
+        {
+            if (area[i] > 0.5f && (best < 0 || strength[i] > strength[best]))
+            {
+                best = i;
+            }
+        }
+
+        return best < 0 ? Of(map, size) : new HeatmapPeak(map[best], best / size, best % size, size);
     }
 
     /// <summary>

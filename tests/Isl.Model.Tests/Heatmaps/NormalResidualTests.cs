@@ -1,0 +1,76 @@
+using Isl.Model.Heatmaps;
+using static TorchSharp.torch;
+
+namespace Isl.Model.Tests.Heatmaps;
+
+public sealed class NormalResidualTests
+{
+    // Six 2×2 normal maps: position 0 always 0.1, position 3 alternating 0 / 0.4, all inside their masks.
+    private static (List<float[]> Maps, List<float[]> Masks) Normals()
+    {
+        var maps = Enumerable.Range(0, 6).Select(k => new[] { 0.1f, 0.2f, 0.2f, k % 2 == 0 ? 0f : 0.4f }).ToList();
+        var masks = maps.Select(_ => new[] { 1f, 1f, 1f, 1f }).ToList();
+        return (maps, masks);
+    }
+
+    [Fact]
+    public void Per_position_statistics_follow_each_position_and_the_area_reference_shares_one_mean_and_spread()
+    {
+        var (maps, masks) = Normals();
+        var perPosition = NormalResidual.Fit(maps, masks, 2);
+        var area = NormalResidual.Fit(maps, masks, 2, perPosition: false);
+
+        Assert.Equal(0.1f, perPosition.Mean[0], 5);
+        Assert.Equal(0.2f, perPosition.Mean[3], 5);
+        Assert.Equal(0.2f, perPosition.Spread[3], 5);
+        Assert.True(perPosition.Spread[0] > 0, "a position that never varies still gets the floored spread");
+
+        // Area-wide: mean of all 24 values = (6·0.1 + 12·0.2 + 3·0.4) / 24 = 0.175.
+        Assert.All(area.Mean, m => Assert.Equal(0.175f, m, 5));
+        Assert.Single(area.Spread.Distinct());
+        var expected = Math.Sqrt(maps.SelectMany(m => m).Average(v => (v - 0.175) * (v - 0.175)));
+        Assert.Equal(expected, area.Spread[0], 5);
+    }
+
+    [Fact]
+    public void The_false_colour_level_is_the_quantile_of_the_slices_largest_z()
+    {
+        // Twenty slices of one pixel whose z (mean 0, spread 1) runs 1 … 20: 5 % may be coloured → level 19.
+        var statistics = new NormalResidual([0f], [1f], 1, 20);
+        var maps = Enumerable.Range(1, 20).Select(v => new[] { (float)v }).ToList();
+        var masks = maps.Select(_ => new[] { 1f }).ToList();
+
+        Assert.Equal(19, statistics.SliceFalseColourLevel(maps, masks, 0.05), 5);
+        Assert.Equal(10, statistics.SliceFalseColourLevel(maps, masks, 0.5), 5);
+        Assert.Throws<IslModelException>(() => statistics.SliceFalseColourLevel(maps, masks, 0));
+    }
+
+    [Fact]
+    public void A_calibrated_brighter_heatmap_colours_a_denser_spot_but_neither_a_darker_one_nor_bone()
+    {
+        // 4×4, statistics mean 0 spread 0.1 everywhere, colour from z 3 to 8, no smoothing.
+        var statistics = new NormalResidual(new float[16], Enumerable.Repeat(0.1f, 16).ToArray(), 4, 10);
+        var settings = new HeatmapSettings
+        {
+            Mode = HeatmapSettings.CalibratedMode, Polarity = HeatmapSettings.BrighterPolarity, ExcludeBone = true,
+            Smoothing = 1, ZLow = 3, ZHigh = 8,
+        };
+        var builder = new HeatmapBuilder(settings, statistics, boneLevel: 0.9f);
+        using var residual = zeros(1, 1, 4, 4);
+        residual[0, 0, 0, 0] = tensor(0.6f);  // denser than the reconstruction: z 6
+        residual[0, 0, 1, 1] = tensor(-0.6f); // darker
+        residual[0, 0, 2, 2] = tensor(0.6f);  // as dense, but on bone
+        using var images = full(1, 1, 4, 4, 0.5f);
+        images[0, 0, 2, 2] = tensor(1f);
+        using var masks = ones(1, 1, 4, 4);
+
+        var area = builder.Area(images, masks);
+        var result = builder.Build(residual, area);
+
+        Assert.Equal(0.6f, result.Maps[0, 0, 0, 0].item<float>(), 4);
+        Assert.Equal(0f, result.Maps[0, 0, 1, 1].item<float>());
+        Assert.Equal(0f, result.Maps[0, 0, 2, 2].item<float>());
+        Assert.Equal(0f, area[0, 0, 2, 2].item<float>());
+        Assert.Equal(6f, result.Strength[0, 0, 0, 0].item<float>(), 4);
+    }
+}
