@@ -15,12 +15,12 @@ namespace Isl.PacsAgent.Tests.Deployment;
 /// </summary>
 [Trait("Category", "Integration")]
 [Collection(ModelScoringCollection.Name)]
-public sealed class PublishedAgentTests
+public sealed class PublishedAgentTests(PublishedAgent publishedAgent) : IClassFixture<PublishedAgent>
 {
     [Fact]
     public async Task ThePublishedFolderStartedElsewhereScoresAStudyWithTheShippedModel()
     {
-        var published = PublishedAgent.Folder;
+        var published = publishedAgent.Folder;
         Assert.True(File.Exists(Path.Combine(published, "samples", "models", "head-ct", "manifest.json")), $"dotnet publish did not carry the shipped bundle into {published}");
         using var temp = new TempDirectory("isl-published-run");
         var elsewhere = temp.Combine("elsewhere");

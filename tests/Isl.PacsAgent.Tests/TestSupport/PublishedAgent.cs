@@ -3,33 +3,30 @@ using Isl.Testing;
 namespace Isl.PacsAgent.Tests.TestSupport;
 
 /// <summary>
-/// The agent as <c>dotnet publish src/Isl.PacsAgent</c> makes it, once per test run (from the already built project,
-/// <c>--no-build</c>), in a temporary folder outside the checkout; removed when the test process exits.
+/// The agent as <c>dotnet publish src/Isl.PacsAgent</c> makes it (from the already built project, <c>--no-build</c>), in a
+/// temporary folder outside the checkout: an xunit class fixture, so it is published once and removed (about 1 GB)
+/// when the tests that use it are done.
 /// </summary>
-public static class PublishedAgent
+public sealed class PublishedAgent : IDisposable
 {
-    private static readonly string Root = Path.Combine(Path.GetTempPath(), $"isl-published-agent-{Environment.ProcessId}");
-    private static readonly Lazy<string> Published = new(Publish, LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly TempDirectory root = new("isl-published-agent");
 
-    static PublishedAgent() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    public PublishedAgent()
     {
-        if (Directory.Exists(Root))
+        Folder = root.Combine("isl-agent");
+        var project = RepositoryRoot.Combine("src", "Isl.PacsAgent", "Isl.PacsAgent.csproj");
+        var result = ExternalTool.Run("dotnet", ["publish", project, "-c", BuildConfiguration, "--no-build", "-o", Folder, "-nologo", "-v", "q"], TimeSpan.FromMinutes(5));
+        if (result.ExitCode != 0)
         {
-            Directory.Delete(Root, recursive: true);
+            root.Dispose();
+            throw new InvalidOperationException($"dotnet publish {project} failed (exit {result.ExitCode}):\n{result.Output}");
         }
-    };
+    }
 
     /// <summary>The published folder (holding <c>isl-agent.dll</c>, <c>appsettings.json</c> and <c>samples/models/</c>).</summary>
-    public static string Folder => Published.Value;
+    public string Folder { get; }
 
-    private static string Publish()
-    {
-        var output = Path.Combine(Root, "isl-agent");
-        var project = RepositoryRoot.Combine("src", "Isl.PacsAgent", "Isl.PacsAgent.csproj");
-        var result = ExternalTool.Run("dotnet", ["publish", project, "-c", BuildConfiguration, "--no-build", "-o", output, "-nologo", "-v", "q"], TimeSpan.FromMinutes(5));
-        Assert.True(result.ExitCode == 0, $"dotnet publish {project} failed (exit {result.ExitCode}):\n{result.Output}");
-        return output;
-    }
+    public void Dispose() => root.Dispose();
 
 #if DEBUG
     private const string BuildConfiguration = "Debug";
