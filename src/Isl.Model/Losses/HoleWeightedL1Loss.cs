@@ -9,7 +9,7 @@ public static class HoleWeightedL1Loss
     /// <summary>mean(|output − target| · (holeWeight · m + validWeight · (1 − m))).</summary>
     public static Tensor Compute(Tensor output, Tensor target, Tensor holes, double holeWeight = 1.0, double validWeight = 1.0)
     {
-        var weights = holes.Times(holeWeight).Plus(holes.Subtracted(1).Times(validWeight));
+        var weights = holes.Times(holeWeight).Plus(holes.SubtractedFrom(1).Times(validWeight));
         return ((output - target).abs() * weights).mean();
     }
 }

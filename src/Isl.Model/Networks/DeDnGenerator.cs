@@ -64,7 +64,7 @@ public sealed class DeDnGenerator : Module<Tensor, Tensor>
     /// <summary>Inpaints the holes (mask = 1) of <paramref name="images"/> given edges of the visible part.</summary>
     public Tensor Inpaint(Tensor images, Tensor holes, Tensor edges)
     {
-        var visible = holes.Subtracted(1);
+        var visible = holes.SubtractedFrom(1);
         var input = cat([images * visible, holes, edges * visible], 1);
         return forward(input);
     }

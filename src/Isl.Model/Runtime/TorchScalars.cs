@@ -46,8 +46,8 @@ public static class TorchScalars
     /// <summary>a / value.</summary>
     public static Tensor DividedBy(this Tensor a, double value) => a.div(Real(value));
 
-    /// <summary>value − a.</summary>
-    public static Tensor Subtracted(this Tensor a, double value) => a.neg().add(Real(value), One);
+    /// <summary>value − a (a subtracted from value; e.g. <c>holes.SubtractedFrom(1)</c> is 1 − holes).</summary>
+    public static Tensor SubtractedFrom(this Tensor a, double value) => a.neg().add(Real(value), One);
 
     /// <summary>a².</summary>
     public static Tensor Squared(this Tensor a) => a.mul(a);

@@ -14,13 +14,12 @@ namespace Isl.Model.Training;
 /// Trains the DeDN generator on healthy slices: holes are single grid cells, fast-mode cell groups or random
 /// rectangles (none at all when <see cref="DeDnTrainingOptions.Grid"/> is <see cref="GridMode.Autoencoder"/>: the
 /// baseline); losses are hole-weighted L1, non-saturating adversarial (spectral-norm PatchGAN), perceptual and
-/// style (Gram). Perceptual and style losses use a frozen VGG-19 when a weights file is given; otherwise (no ImageNet
-/// weights can be downloaded here) the discriminator's hidden features (feature matching). The choice is recorded in
-/// the bundle as <see cref="PerceptualSourceInUse"/>.
+/// style (Gram). Perceptual and style losses use the discriminator's hidden features (feature matching: no ImageNet
+/// VGG-19 weights can be downloaded here), recorded in the bundle as <see cref="PerceptualSource"/>.
 /// </summary>
 public sealed class DeDnTrainer : IDisposable
 {
-    /// <summary>The perceptual source when no VGG-19 weights are given.</summary>
+    /// <summary>What the perceptual and style losses use, as the bundle records it.</summary>
     public const string PerceptualSource = "discriminator-features";
 
     private const string GeneratorFile = "dedn_generator.bin";
@@ -35,7 +34,6 @@ public sealed class DeDnTrainer : IDisposable
     private readonly Tensor passMasks;
     private readonly int size;
     private readonly NetworkProfile profile;
-    private readonly Vgg19Features? vgg;
 
     /// <summary>Creates a trainer for images with <paramref name="channels"/> channels at the profile's size.</summary>
     public DeDnTrainer(int channels, NetworkProfile profile, DeDnTrainingOptions options, DeviceOption device = DeviceOption.Auto)
@@ -55,14 +53,6 @@ public sealed class DeDnTrainer : IDisposable
         Canny = new CannyEdgeDetector(options.CannySigma);
         generatorOptimizer = new AdamOptimizer(Generator.parameters(), options.LearningRate, 0.0, 0.9);
         discriminatorOptimizer = new AdamOptimizer(Discriminator.parameters(), options.LearningRate * options.DiscriminatorLearningRateRatio, 0.0, 0.9);
-        if (options.Vgg19WeightsFile is { } vggFile)
-        {
-            vgg = Vgg19Features.FromFile(vggFile);
-            vgg.to(Device);
-            using var stream = File.OpenRead(vggFile);
-            PerceptualSourceInUse = "vgg19:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream))[..16];
-        }
-
         passMasks = cat([GridMasks.Build(options.Grid with { Mode = GridMode.Exact }, size), GridMasks.Build(options.Grid with { Mode = GridMode.Fast }, size)], 0);
     }
 
@@ -77,9 +67,6 @@ public sealed class DeDnTrainer : IDisposable
 
     /// <summary>The edge detector feeding the generator.</summary>
     public CannyEdgeDetector Canny { get; }
-
-    /// <summary>What the perceptual and style losses use: "discriminator-features" or "vgg19:&lt;sha-256 prefix&gt;".</summary>
-    public string PerceptualSourceInUse { get; } = PerceptualSource;
 
     /// <summary>Steps done.</summary>
     public int StepsDone { get; private set; }
@@ -112,24 +99,8 @@ public sealed class DeDnTrainer : IDisposable
         var hidden = fake.Count - 1;
         var l1 = HoleWeightedL1Loss.Compute(output, x, holes, options.HoleWeight, 1.0);
         var adversarial = NonSaturatingAdversarialLoss.Generator(fake[^1]);
-        Tensor perceptual, style;
-        if (vgg is null)
-        {
-            perceptual = PerceptualLoss.Compute(fake.Take(hidden).ToList(), real.Take(hidden).ToList());
-            style = GramStyleLoss.Compute(fake.Take(hidden).ToList(), real.Take(hidden).ToList());
-        }
-        else
-        {
-            var outputFeatures = vgg.Activations(output);
-            (IReadOnlyList<Tensor> Perceptual, IReadOnlyList<Tensor> Style) targetFeatures;
-            using (no_grad())
-            {
-                targetFeatures = vgg.Activations(x);
-            }
-
-            perceptual = PerceptualLoss.Compute(outputFeatures.Perceptual, targetFeatures.Perceptual);
-            style = GramStyleLoss.Compute(outputFeatures.Style, targetFeatures.Style);
-        }
+        var perceptual = PerceptualLoss.Compute(fake.Take(hidden).ToList(), real.Take(hidden).ToList());
+        var style = GramStyleLoss.Compute(fake.Take(hidden).ToList(), real.Take(hidden).ToList());
         var gLoss = l1.Plus(adversarial.Times(options.AdversarialWeight)).Plus(perceptual.Times(options.PerceptualWeight)).Plus(style.Times(options.StyleWeight));
         generatorOptimizer.ZeroGrad();
         gLoss.backward();
@@ -144,23 +115,31 @@ public sealed class DeDnTrainer : IDisposable
         };
     }
 
-    /// <summary>Runs <paramref name="steps"/> steps on random batches of <paramref name="images"/>; honours cancellation between steps.</summary>
-    public void Train(Tensor images, int steps, Action<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Trains until <see cref="StepsDone"/> reaches <paramref name="steps"/> (a resumed trainer continues) on batches of
+    /// <paramref name="images"/> [N, C, S, S] drawn from the stream of (seed, step); stops with
+    /// <see cref="TrainingDivergedException"/> when a loss is not finite, and between steps when cancelled (after the
+    /// loop's checkpoint). Returns the last step's losses.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Train(Tensor images, int steps, TrainingLoop? loop = null, CancellationToken cancellationToken = default)
     {
         CheckShape(images);
-        for (var step = 0; step < steps; step++)
+        loop ??= new TrainingLoop();
+        var batches = TrainingBatches.Stream(options.Seed, StepsDone);
+        IReadOnlyDictionary<string, double> last = new Dictionary<string, double>();
+        while (StepsDone < steps)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var scope = NewDisposeScope();
-            var picks = new long[Math.Min(options.BatchSize, images.shape[0])];
-            for (var i = 0; i < picks.Length; i++)
+            loop.StopIfCancelled(last, cancellationToken);
+            using (var scope = NewDisposeScope())
             {
-                picks[i] = random.NextInt64(images.shape[0]);
+                last = Step(images.index_select(0, TrainingBatches.Draw(batches, images.shape[0], options.BatchSize).to(images.device)));
             }
 
-            var losses = Step(images.index_select(0, tensor(picks, device: images.device)));
-            progress?.Invoke(new TrainingProgress("dedn", step + 1, steps, losses));
+            Divergence.Check("DeDN", StepsDone, last);
+            loop.AfterStep(new TrainingProgress("dedn", StepsDone, steps, last));
         }
+
+        return last;
     }
 
     /// <summary>A copy of the trained generator in eval mode, on the trainer's device, for a bundle.</summary>
@@ -228,7 +207,6 @@ public sealed class DeDnTrainer : IDisposable
         discriminatorOptimizer.Dispose();
         Generator.Dispose();
         Discriminator.Dispose();
-        vgg?.Dispose();
         passMasks.Dispose();
     }
 

@@ -35,9 +35,6 @@ public sealed record DeDnTrainingOptions
     /// <summary>Canny sigma for the edge maps.</summary>
     public double CannySigma { get; init; } = 1.0;
 
-    /// <summary>torchvision VGG-19 weights in TorchSharp format for perceptual/style losses; null → discriminator features.</summary>
-    public string? Vgg19WeightsFile { get; init; }
-
     /// <summary>Seed of sampling.</summary>
     public int Seed { get; init; } = 1;
 }

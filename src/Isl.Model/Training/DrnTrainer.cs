@@ -144,38 +144,58 @@ public sealed class DrnTrainer : IDisposable
         };
     }
 
-    /// <summary>The whole schedule: pre-training, centre, compactness/discrimination; honours cancellation between steps.</summary>
+    /// <summary>
+    /// The whole schedule until <see cref="StepsDone"/> reaches pre-training + steps (a resumed trainer continues): MoCo
+    /// pre-training, centre c fitted on the normals' embeddings, compactness/discrimination. Each step draws one batch of
+    /// indices from the stream of (seed, step) and takes the same rows of <paramref name="normals"/>,
+    /// <paramref name="positives"/> and <paramref name="masks"/>. Stops with <see cref="TrainingDivergedException"/> when a
+    /// loss is not finite, and between steps when cancelled (after the loop's checkpoint). Returns the last step's losses.
+    /// </summary>
     /// <param name="normals">Normal DRN inputs [N, C, S, S].</param>
-    /// <param name="positives">Optional abnormal views [M, C, S, S] (e.g. difference images of cutout slices); null → cutout views of the inputs.</param>
+    /// <param name="positives">Abnormal views [N, C, S, S] paired with the normals (e.g. difference images of their cutout views); null → cutout views drawn at each step.</param>
     /// <param name="masks">Optional head masks [N, 1, S, S] that bound the cutouts.</param>
-    /// <param name="progress">Progress callback.</param>
+    /// <param name="loop">Progress, notes and checkpoints.</param>
     /// <param name="cancellationToken">Stops between steps.</param>
-    public void Train(Tensor normals, Tensor? positives, Tensor? masks, Action<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    public IReadOnlyDictionary<string, double> Train(Tensor normals, Tensor? positives, Tensor? masks, TrainingLoop? loop = null, CancellationToken cancellationToken = default)
     {
         if (normals.shape[0] < 2)
         {
             throw new IslModelException("DRN training needs at least 2 normal inputs.");
         }
 
-        for (var step = 0; step < options.PretrainSteps; step++)
+        loop ??= new TrainingLoop();
+        var total = options.PretrainSteps + options.Steps;
+        var batches = TrainingBatches.Stream(options.Seed, StepsDone);
+        IReadOnlyDictionary<string, double> last = new Dictionary<string, double>();
+        while (StepsDone < total)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var scope = NewDisposeScope();
-            var loss = PretrainStep(Sample(normals, out _));
-            progress?.Invoke(new TrainingProgress("drn-pretrain", step + 1, options.PretrainSteps, new Dictionary<string, double> { ["infonce"] = loss }));
+            loop.StopIfCancelled(last, cancellationToken);
+            if (StepsDone >= options.PretrainSteps && center is null)
+            {
+                // Outside any dispose scope of ours: the trainer keeps the centre tensor.
+                FitCenter(normals);
+                loop.Note?.Invoke("centre c fitted on the normals' embeddings");
+            }
+
+            using (var scope = NewDisposeScope())
+            {
+                var index = TrainingBatches.Draw(batches, normals.shape[0], options.BatchSize);
+                last = StepsDone < options.PretrainSteps
+                    ? new Dictionary<string, double> { ["infonce"] = PretrainStep(normals.index_select(0, index.to(normals.device))) }
+                    : Step(normals.index_select(0, index.to(normals.device)), positives?.index_select(0, index.to(positives.device)), masks?.index_select(0, index.to(masks.device)));
+            }
+
+            var phase = StepsDone <= options.PretrainSteps ? "drn-pretrain" : "drn";
+            Divergence.Check(phase, StepsDone, last);
+            loop.AfterStep(new TrainingProgress(phase, StepsDone, total, last));
         }
 
-        FitCenter(normals);
-        for (var step = 0; step < options.Steps; step++)
+        if (center is null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var scope = NewDisposeScope();
-            var batch = Sample(normals, out var index);
-            var batchMasks = masks?.index_select(0, index.to(masks.device));
-            var plus = positives is null ? null : Sample(positives, out _);
-            var losses = Step(batch, plus, batchMasks);
-            progress?.Invoke(new TrainingProgress("drn", step + 1, options.Steps, losses));
+            FitCenter(normals);
         }
+
+        return last;
     }
 
     /// <summary>A copy of the trained encoder in eval mode, on the trainer's device, for a bundle.</summary>
@@ -246,19 +266,6 @@ public sealed class DrnTrainer : IDisposable
         keyEncoder.Dispose();
         queue.Dispose();
         center?.Dispose();
-    }
-
-    private Tensor Sample(Tensor data, out Tensor index)
-    {
-        var n = data.shape[0];
-        var picks = new long[Math.Min(options.BatchSize, n)];
-        for (var i = 0; i < picks.Length; i++)
-        {
-            picks[i] = random.NextInt64(n);
-        }
-
-        index = tensor(picks);
-        return data.index_select(0, index.to(data.device)).to(Device);
     }
 
     private Tensor Augment(Tensor x)

@@ -1,15 +1,17 @@
 using TorchSharp;
 using Isl.Model.Bundles;
 using Isl.Model.Drn;
-using Isl.Model.Inference;
 using Isl.Model.Networks;
 using static TorchSharp.torch;
 
 namespace Isl.Model.Training;
 
 /// <summary>
-/// The whole training recipe in one call: DeDN on normals → difference images of normals and of cutout views
-/// (positives) → DRN (MoCo, centre, compactness/discrimination) → a <see cref="ModelBundle"/> with a fresh device UID.
+/// The whole training recipe in one call, from the same steps the trainer CLI's verbs run one at a time (<c>train
+/// dedn</c>, <c>train drn</c>, <c>export</c>): <see cref="DeDnTrainer.Train"/> on normals → <see cref="DrnTrainingInputs"/>
+/// (difference images of the normals and of their cutout views) → <see cref="DrnTrainer.Train"/> (MoCo, centre,
+/// compactness/discrimination) → a <see cref="ModelBundle"/> with a fresh device UID. No checkpoints: for tests and
+/// in-memory experiments.
 /// </summary>
 public static class IslPipelineTrainer
 {
@@ -22,6 +24,7 @@ public static class IslPipelineTrainer
             throw new IslModelException($"Training expects images [N, {channels}, {options.Profile.Size}, {options.Profile.Size}] with one mask each.");
         }
 
+        var loop = new TrainingLoop { Progress = progress };
         DeDnGenerator? generator = null;
         var perceptualSource = "none";
         Tensor normals, positives;
@@ -29,21 +32,18 @@ public static class IslPipelineTrainer
         if (options.DrnInput == DrnInput.Difference)
         {
             using var dedn = new DeDnTrainer(channels, options.Profile, options.DeDn, options.Device);
-            dedn.Train(images, options.DeDnSteps, progress, cancellationToken);
+            dedn.Train(images, options.DeDnSteps, loop, cancellationToken);
             generator = dedn.ExportGenerator();
-            perceptualSource = dedn.PerceptualSourceInUse;
-            var cutouts = AnomalyViews.Cutout(images, masks, new Random(options.Drn.Seed));
-            normals = DifferenceImage.Compute(generator, dedn.Canny, options.DeDn.Grid, images, masks).to(CPU);
-            positives = DifferenceImage.Compute(generator, dedn.Canny, options.DeDn.Grid, cutouts, masks).to(CPU);
+            perceptualSource = DeDnTrainer.PerceptualSource;
+            (normals, positives) = DrnTrainingInputs.Compute(images, masks, options.Drn.Seed, (generator, dedn.Canny, options.DeDn.Grid));
         }
         else
         {
-            normals = images * masks;
-            positives = AnomalyViews.Cutout(images, masks, new Random(options.Drn.Seed));
+            (normals, positives) = DrnTrainingInputs.Compute(images, masks, options.Drn.Seed, null);
         }
 
         using var drn = new DrnTrainer(channels, options.Profile, options.Drn with { Input = options.DrnInput }, options.Device);
-        drn.Train(normals, positives, masks, progress, cancellationToken);
+        drn.Train(normals, positives, masks, loop, cancellationToken);
         var encoder = drn.ExportEncoder();
         var manifest = new ModelManifest
         {

@@ -1,28 +1,25 @@
-using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Isl.PacsAgent.DicomWeb;
 
 /// <summary>
-/// Reads the parts of a multipart/related body (RFC 2046, RFC 2387) from a stream, one at a time, without
-/// holding more than one part in memory. Lenient where peers are: LF or CRLF line ends, transport padding
-/// after a boundary, a preamble, a missing close delimiter at the end of the stream. Strict where it matters:
-/// a part without a closing boundary, an oversize part or header block is a <see cref="DicomWebException"/>.
+/// Reads the parts of a multipart/related body (RFC 2046, RFC 2387) one at a time with ASP.NET Core's
+/// <see cref="MultipartReader"/>, holding no more than one part in memory. The response's Content-Type is parsed by the
+/// lenient <see cref="MediaType"/> (Orthanc quotes ';' and '=' inside <c>type</c>); the body is read as the RFC has it
+/// (CRLF line ends; a preamble and transport padding after a boundary are tolerated). Every failure is a
+/// <see cref="DicomWebException"/> that says what is wrong: no boundary line, a truncated part, an oversize part or
+/// header block.
 /// </summary>
 public sealed class MultipartRelatedReader
 {
-    private const int MaxHeaderBytes = 64 * 1024;
-    private readonly Stream stream;
-    private readonly byte[] dashBoundary;
-    private readonly byte[] delimiter;
-    private readonly long maxPartLength;
-    private byte[] buffer = new byte[64 * 1024];
-    private int start;
-    private int end;
-    private bool endOfStream;
-    private bool started;
-    private bool finished;
+    /// <summary>The most header bytes one part may carry.</summary>
+    public const int MaxHeaderBytes = 64 * 1024;
 
-    /// <summary>Creates a reader for <paramref name="boundary"/>.</summary>
+    private readonly MultipartReader reader;
+    private readonly long maxPartLength;
+    private bool started;
+
+    /// <summary>Creates a reader for <paramref name="boundary"/>; a part longer than <paramref name="maxPartLength"/> bytes is refused.</summary>
     public MultipartRelatedReader(Stream stream, string boundary, long maxPartLength = 2L * 1024 * 1024 * 1024)
     {
         if (string.IsNullOrEmpty(boundary) || boundary.Length > 200)
@@ -30,10 +27,12 @@ public sealed class MultipartRelatedReader
             throw new DicomWebException($"The multipart boundary '{boundary}' is empty or longer than 200 characters.");
         }
 
-        this.stream = stream;
         this.maxPartLength = maxPartLength;
-        dashBoundary = Encoding.ASCII.GetBytes("--" + boundary);
-        delimiter = Encoding.ASCII.GetBytes("\n--" + boundary);
+        reader = new MultipartReader(boundary, stream)
+        {
+            HeadersLengthLimit = MaxHeaderBytes,
+            BodyLengthLimit = maxPartLength,
+        };
     }
 
     /// <summary>Creates a reader from a response's Content-Type, which must be multipart with a boundary.</summary>
@@ -61,247 +60,46 @@ public sealed class MultipartRelatedReader
     /// <summary>The next part, or null after the close delimiter.</summary>
     public async Task<MultipartPart?> ReadNextPartAsync(CancellationToken cancellationToken = default)
     {
-        if (!started)
+        var first = !started;
+        started = true;
+        MultipartSection? section;
+        try
         {
-            started = true;
-            await SkipPreambleAsync(cancellationToken).ConfigureAwait(false);
+            section = await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (first)
+        {
+            throw new DicomWebException("The multipart body holds no boundary line: it is empty or not multipart.", ex);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        {
+            throw Refused(ex);
         }
 
-        if (finished)
+        if (section is null)
         {
             return null;
         }
 
-        var headers = await ReadHeadersAsync(cancellationToken).ConfigureAwait(false);
-        var content = await ReadContentAsync(cancellationToken).ConfigureAwait(false);
-        return new MultipartPart(headers, content);
-    }
-
-    private async Task SkipPreambleAsync(CancellationToken cancellationToken)
-    {
-        long discarded = 0;
-        while (true)
-        {
-            var window = buffer.AsSpan(start, end - start);
-            var searchFrom = 0;
-            while (true)
-            {
-                var index = window[searchFrom..].IndexOf(dashBoundary);
-                if (index < 0)
-                {
-                    break;
-                }
-
-                index += searchFrom;
-                if ((index == 0 && discarded == 0) || (index > 0 && window[index - 1] == (byte)'\n'))
-                {
-                    start += index + dashBoundary.Length;
-                    await AfterDelimiterAsync(cancellationToken).ConfigureAwait(false);
-                    return;
-                }
-
-                searchFrom = index + 1;
-            }
-
-            if (endOfStream)
-            {
-                throw new DicomWebException("The multipart body holds no boundary line: it is empty or not multipart.");
-            }
-
-            var keep = dashBoundary.Length + 1;
-            if (window.Length > keep)
-            {
-                discarded += window.Length - keep;
-                start = end - keep;
-            }
-
-            if (discarded > 1024 * 1024)
-            {
-                throw new DicomWebException("The multipart preamble is longer than 1 MiB: the boundary is probably wrong.");
-            }
-
-            await FillAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task AfterDelimiterAsync(CancellationToken cancellationToken)
-    {
-        await EnsureAsync(2, cancellationToken).ConfigureAwait(false);
-        if (end - start >= 2 && buffer[start] == '-' && buffer[start + 1] == '-')
-        {
-            finished = true;
-            return;
-        }
-
-        while (true)
-        {
-            await EnsureAsync(1, cancellationToken).ConfigureAwait(false);
-            if (end == start)
-            {
-                finished = true;
-                return;
-            }
-
-            var b = buffer[start];
-            if (b is (byte)' ' or (byte)'\t' or (byte)'\r')
-            {
-                start++;
-            }
-            else if (b == '\n')
-            {
-                start++;
-                return;
-            }
-            else
-            {
-                throw new DicomWebException("A multipart boundary line is followed by unexpected characters.");
-            }
-        }
-    }
-
-    private async Task<Dictionary<string, string>> ReadHeadersAsync(CancellationToken cancellationToken)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        string? lastName = null;
-        var total = 0;
-        while (true)
-        {
-            var line = await ReadLineAsync(cancellationToken).ConfigureAwait(false);
-            total += line.Length + 2;
-            if (total > MaxHeaderBytes)
-            {
-                throw new DicomWebException("A multipart part's headers exceed 64 KiB.");
-            }
-
-            if (line.Length == 0)
-            {
-                return headers;
-            }
-
-            if (line[0] is ' ' or '\t' && lastName is not null)
-            {
-                headers[lastName] = (headers[lastName] + " " + line.Trim()).Trim();
-                continue;
-            }
-
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0)
-            {
-                throw new DicomWebException($"A multipart part has a malformed header line '{Truncate(line)}'.");
-            }
-
-            lastName = line[..colon].Trim();
-            headers[lastName] = line[(colon + 1)..].Trim();
-        }
-    }
-
-    private async Task<string> ReadLineAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var index = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
-            if (index >= 0)
-            {
-                var length = index > 0 && buffer[start + index - 1] == '\r' ? index - 1 : index;
-                var line = Encoding.UTF8.GetString(buffer, start, length);
-                start += index + 1;
-                return line;
-            }
-
-            if (endOfStream)
-            {
-                throw new DicomWebException("The multipart body ends inside a part's headers.");
-            }
-
-            if (end - start > MaxHeaderBytes)
-            {
-                throw new DicomWebException("A multipart part's headers exceed 64 KiB.");
-            }
-
-            await FillAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<byte[]> ReadContentAsync(CancellationToken cancellationToken)
-    {
+        var headers = (section.Headers ?? []).ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         using var content = new MemoryStream();
-        await EnsureAsync(dashBoundary.Length, cancellationToken).ConfigureAwait(false);
-        if (buffer.AsSpan(start, end - start).StartsWith(dashBoundary))
+        try
         {
-            start += dashBoundary.Length;
-            await AfterDelimiterAsync(cancellationToken).ConfigureAwait(false);
-            return [];
+            await section.Body.CopyToAsync(content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        {
+            throw Refused(ex);
         }
 
-        while (true)
-        {
-            var window = buffer.AsSpan(start, end - start);
-            var index = window.IndexOf(delimiter);
-            if (index >= 0)
-            {
-                var length = index > 0 && window[index - 1] == '\r' ? index - 1 : index;
-                Append(content, window[..length]);
-                start += index + delimiter.Length;
-                await AfterDelimiterAsync(cancellationToken).ConfigureAwait(false);
-                return content.ToArray();
-            }
-
-            if (endOfStream)
-            {
-                throw new DicomWebException("The multipart body ends inside a part: its closing boundary is missing (truncated response?).");
-            }
-
-            var safe = window.Length - (delimiter.Length + 1);
-            if (safe > 0)
-            {
-                Append(content, window[..safe]);
-                start += safe;
-            }
-
-            await FillAsync(cancellationToken).ConfigureAwait(false);
-        }
+        return new MultipartPart(headers, content.ToArray());
     }
 
-    private void Append(MemoryStream content, ReadOnlySpan<byte> bytes)
+    private DicomWebException Refused(Exception ex) => ex switch
     {
-        if (content.Length + bytes.Length > maxPartLength)
-        {
-            throw new DicomWebException($"A multipart part exceeds the limit of {maxPartLength} bytes.");
-        }
-
-        content.Write(bytes);
-    }
-
-    private async Task EnsureAsync(int count, CancellationToken cancellationToken)
-    {
-        while (end - start < count && !endOfStream)
-        {
-            await FillAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task FillAsync(CancellationToken cancellationToken)
-    {
-        if (start > 0)
-        {
-            Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-            end -= start;
-            start = 0;
-        }
-
-        if (end == buffer.Length)
-        {
-            Array.Resize(ref buffer, buffer.Length * 2);
-        }
-
-        var read = await stream.ReadAsync(buffer.AsMemory(end), cancellationToken).ConfigureAwait(false);
-        if (read == 0)
-        {
-            endOfStream = true;
-        }
-
-        end += read;
-    }
-
-    private static string Truncate(string text) => text.Length <= 80 ? text : text[..80] + "…";
+        InvalidDataException when ex.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase) =>
+            new DicomWebException($"A multipart part exceeds the limit of {maxPartLength} bytes.", ex),
+        InvalidDataException => new DicomWebException($"A multipart part's headers are malformed or exceed {MaxHeaderBytes / 1024} KiB: {ex.Message}", ex),
+        _ => new DicomWebException("The multipart body ends inside a part: its closing boundary is missing (truncated response?).", ex),
+    };
 }

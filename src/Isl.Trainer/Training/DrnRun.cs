@@ -9,36 +9,14 @@ namespace Isl.Trainer.Training;
 /// <summary>
 /// <c>train drn</c>: difference images of the normals (and of cutout views, the positives) from a trained DeDN,
 /// then the DRN schedule — MoCo pre-training, centre c, compactness/discrimination — with checkpoints, resume and
-/// a clean stop on cancellation. A diverged run (non-finite loss) goes back to its last checkpoint (or starts
-/// afresh) with another seed, up to <see cref="DrnRunOptions.MaxRestarts"/> times.
+/// a clean stop on cancellation; a diverged run restarts (<see cref="DivergenceRestarts"/>, up to
+/// <see cref="DrnRunOptions.MaxRestarts"/> times).
 /// </summary>
 public static class DrnRun
 {
     /// <summary>Runs (or resumes) a DRN training into <paramref name="runDirectory"/>.</summary>
-    public static TrainingRunInfo Run(string cacheDirectory, string runDirectory, DrnRunOptions options, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
-    {
-        var attempt = options;
-        for (var restart = 0; ; restart++)
-        {
-            try
-            {
-                var info = RunOnce(cacheDirectory, runDirectory, attempt, observer, cancellationToken);
-                if (restart > 0)
-                {
-                    info = info with { Figures = new Dictionary<string, double>(info.Figures) { ["restarts"] = restart } };
-                    info.Write(runDirectory);
-                }
-
-                return info;
-            }
-            catch (TrainingDivergedException ex) when (restart < options.MaxRestarts)
-            {
-                var fromCheckpoint = File.Exists(Path.Combine(runDirectory, TrainingRunInfo.FileName));
-                attempt = attempt with { Seed = attempt.Seed + 7919, Resume = fromCheckpoint };
-                observer?.OnNote($"{ex.Message} Restarting {(fromCheckpoint ? "from the last checkpoint" : "afresh")} with seed {attempt.Seed}.");
-            }
-        }
-    }
+    public static TrainingRunInfo Run(string cacheDirectory, string runDirectory, DrnRunOptions options, ITrainingObserver? observer = null, CancellationToken cancellationToken = default) =>
+        DivergenceRestarts.Run(runDirectory, options, options.Seed, options.MaxRestarts, (o, seed, resume) => o with { Seed = seed, Resume = resume }, o => RunOnce(cacheDirectory, runDirectory, o, observer, cancellationToken), observer);
 
     private static TrainingRunInfo RunOnce(string cacheDirectory, string runDirectory, DrnRunOptions options, ITrainingObserver? observer, CancellationToken cancellationToken)
     {
@@ -110,49 +88,12 @@ public static class DrnRun
             Options = options.ToString(),
         };
 
-        var random = new Random(BatchSeed.Of(options.Seed, trainer.StepsDone));
-        IReadOnlyDictionary<string, double> last = new Dictionary<string, double>();
-        while (trainer.StepsDone < total)
+        var loop = RunCheckpoints.Loop(options.CheckpointEvery, () => trainer.StepsDone, (status, losses) =>
         {
-            if (cancellationToken.IsCancellationRequested)
-            {
-                trainer.SaveCheckpoint(checkpoint);
-                Info("stopped", last).Write(runDirectory);
-                observer?.OnNote($"stopped at step {trainer.StepsDone}; checkpoint written, continue with --resume");
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            if (trainer.StepsDone >= options.PretrainSteps && trainer.Center is null)
-            {
-                // Outside any dispose scope of ours: the trainer keeps the centre tensor.
-                trainer.FitCenter(normalInputs);
-                observer?.OnNote("centre c fitted on the normals' embeddings");
-            }
-
-            using (var scope = NewDisposeScope())
-            {
-                var index = set.SampleIndices(random, options.BatchSize);
-                last = trainer.StepsDone < options.PretrainSteps
-                    ? new Dictionary<string, double> { ["infonce"] = trainer.PretrainStep(normalInputs.index_select(0, index)) }
-                    : trainer.Step(normalInputs.index_select(0, index), positiveInputs.index_select(0, index), set.Masks.index_select(0, index));
-            }
-
-            var phase = trainer.StepsDone <= options.PretrainSteps ? "drn-pretrain" : "drn";
-            Divergence.Check(phase, trainer.StepsDone, last);
-            observer?.OnStep(new TrainingProgress(phase, trainer.StepsDone, total, last));
-            if (options.CheckpointEvery > 0 && trainer.StepsDone % options.CheckpointEvery == 0 && trainer.StepsDone < total)
-            {
-                trainer.SaveCheckpoint(checkpoint);
-                Info("running", last).Write(runDirectory);
-                observer?.OnNote($"checkpoint at step {trainer.StepsDone}");
-            }
-        }
-
-        if (trainer.Center is null)
-        {
-            trainer.FitCenter(normalInputs);
-        }
-
+            trainer.SaveCheckpoint(checkpoint);
+            Info(status, losses).Write(runDirectory);
+        }, observer);
+        var last = trainer.Train(normalInputs, positiveInputs, set.Masks, loop, cancellationToken);
         trainer.SaveCheckpoint(checkpoint);
         var info = Info("complete", last);
         info.Write(runDirectory);
@@ -162,17 +103,13 @@ public static class DrnRun
     // The DRN's inputs: x_dif of the normals and of cutout views (the method), or the masked raw images (ablation).
     private static (Tensor Normals, Tensor Positives) DrnInputs(TrainingSet set, TrainingRunInfo? dedn, DrnRunOptions options, ITrainingObserver? observer)
     {
-        using var scope = NewDisposeScope();
-        var cutouts = AnomalyViews.Cutout(set.Images, set.Masks, new Random(options.Seed));
         if (dedn is null)
         {
-            return ((set.Images * set.Masks).MoveToOuterDisposeScope(), (cutouts * set.Masks).MoveToOuterDisposeScope());
+            return DrnTrainingInputs.Compute(set.Images, set.Masks, options.Seed, null);
         }
 
         observer?.OnNote($"computing difference images of {set.Count} normals and their cutout views with the DeDN ({dedn.Grid.K}×{dedn.Grid.K} grid)");
         using var generator = DeDnCheckpoint.LoadGenerator(options.DeDnRun!, dedn, options.Device);
-        var normals = DifferenceImage.ComputeOnCpu(generator.Generator, generator.Canny, dedn.Grid, set.Images, set.Masks);
-        var positives = DifferenceImage.ComputeOnCpu(generator.Generator, generator.Canny, dedn.Grid, cutouts, set.Masks);
-        return (normals.MoveToOuterDisposeScope(), positives.MoveToOuterDisposeScope());
+        return DrnTrainingInputs.Compute(set.Images, set.Masks, options.Seed, (generator.Generator, generator.Canny, dedn.Grid));
     }
 }

@@ -76,18 +76,6 @@ public sealed class TrainingSet : IDisposable
             summary);
     }
 
-    /// <summary>Indices [B] of a random batch (with replacement when the set is smaller than the batch).</summary>
-    public Tensor SampleIndices(Random random, int batchSize)
-    {
-        var picks = new long[Math.Min(batchSize, Count)];
-        for (var i = 0; i < picks.Length; i++)
-        {
-            picks[i] = random.NextInt64(Count);
-        }
-
-        return tensor(picks);
-    }
-
     /// <inheritdoc />
     public void Dispose()
     {

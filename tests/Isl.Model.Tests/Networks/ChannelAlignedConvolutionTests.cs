@@ -118,11 +118,11 @@ public sealed class ChannelAlignedConvolutionTests(ITestOutputHelper output)
         var losses = new List<double>();
         using (var dedn = new DeDnTrainer(1, profile, new DeDnTrainingOptions { BatchSize = 4, Grid = new GridSettings { K = 4 } }, DeviceOption.Cpu))
         {
-            dedn.Train(images, 3, p => losses.AddRange(p.Losses.OrderBy(l => l.Key).Select(l => l.Value)));
+            dedn.Train(images, 3, new TrainingLoop { Progress = p => losses.AddRange(p.Losses.OrderBy(l => l.Key).Select(l => l.Value)) });
         }
 
         using var drn = new DrnTrainer(1, profile, new DrnTrainingOptions { PretrainSteps = 2, Steps = 3, BatchSize = 8, Seed = 2 }, DeviceOption.Cpu);
-        drn.Train(images, positives: null, masks, p => losses.AddRange(p.Losses.OrderBy(l => l.Key).Select(l => l.Value)));
+        drn.Train(images, positives: null, masks, new TrainingLoop { Progress = p => losses.AddRange(p.Losses.OrderBy(l => l.Key).Select(l => l.Value)) });
         losses.AddRange(drn.Score(images));
         return [.. losses];
     }

@@ -13,7 +13,7 @@ public sealed class TorchScalarsTests
         var b = tensor(new float[] { 1, 2, 3, 4, 5 });
         Assert.Equal(new float[] { -2, 1.5f, 3, 4.25f, 9 }, a.Plus(b).data<float>().ToArray());
         Assert.Equal(new float[] { -1, 1.5f, 2, 2.25f, 6 }, a.Plus(2).data<float>().ToArray());
-        Assert.Equal(new float[] { 4, 1.5f, 1, 0.75f, -3 }, a.Subtracted(1).data<float>().ToArray());
+        Assert.Equal(new float[] { 4, 1.5f, 1, 0.75f, -3 }, a.SubtractedFrom(1).data<float>().ToArray());
         Assert.Equal(new float[] { 9, 0.25f, 0, 0.0625f, 16 }, a.Squared().data<float>().ToArray());
         Assert.Equal(new float[] { -1.5f, -0.25f, 0, 0.125f, 2 }, a.Times(0.5).data<float>().ToArray());
         Assert.Equal(new float[] { -1, -0.5f, 0, 0.25f, 1 }, a.Between(-1, 1).data<float>().ToArray());

@@ -21,7 +21,7 @@ public sealed class DeDnTrainerTests
         using var trainer = new DeDnTrainer(1, Profile, Options, DeviceOption.Cpu);
         var before = trainer.ReconstructionError(validation);
         var losses = new List<double>();
-        trainer.Train(train, 200, p => losses.Add(p.Losses["holeL1"]));
+        trainer.Train(train, 200, new TrainingLoop { Progress = p => losses.Add(p.Losses["holeL1"]) });
         var after = trainer.ReconstructionError(validation);
         Assert.Equal(200, trainer.StepsDone);
         Assert.True(after < before * 0.5, $"hole L1 {before:F4} → {after:F4}");

@@ -21,7 +21,7 @@ public sealed class DrnTrainerTests
         var options = new DrnTrainingOptions { PretrainSteps = 20, Steps = 60, BatchSize = 16, Seed = 2 };
         using var trainer = new DrnTrainer(1, Profile, options, DeviceOption.Cpu);
         var last = new Dictionary<string, double>();
-        trainer.Train(residue, positives: null, masks, p => { if (p.Phase == "drn") { last = new(p.Losses); } });
+        trainer.Train(residue, positives: null, masks, new TrainingLoop { Progress = p => { if (p.Phase == "drn") { last = new(p.Losses); } } });
         Assert.NotNull(trainer.Center);
 
         var (cleanTest, cleanMasks) = SyntheticSlices.Heads(20, 32, seed: 7);

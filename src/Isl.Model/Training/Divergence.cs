@@ -1,4 +1,4 @@
-namespace Isl.Trainer.Training;
+namespace Isl.Model.Training;
 
 /// <summary>Stops a run whose losses stopped being numbers, instead of training on garbage.</summary>
 internal static class Divergence
