@@ -24,7 +24,9 @@
 #   WORK_DIR (scratch; default: a temp folder, removed at the end unless KEEP_WORK=1)
 #   ICH_DATA ICH_WINDOW (the ich part: ct-ich-dev scan folders and the window their JPEGs were made with)
 #   ICH_BUNDLE_OUT (also train the shipped model on ALL ct-ich-dev normal scans, e.g. samples/models/head-ct;
-#     ICH_MODEL_ID, ICH_MODEL_VERSION; ICH_CONFIG (apds-exact) and ICH_POOLING (topk, k = 3): the score it ships with)
+#     ICH_MODEL_ID, ICH_MODEL_VERSION; ICH_CONFIG (dscore-exact) and ICH_POOLING (topk, k = 3): the score it ships with)
+#   HEATMAP_OPTIONS (calibrate-heatmap's choices; default "--polarity brighter --reference area --exclude-bone true", the
+#     best measured; the paper's residual with per-pixel statistics: "--polarity absolute --reference position --exclude-bone false")
 #   PNG_BUNDLE_OUT (also train on ALL real normals and export that bundle here, e.g. samples/models/head-ct-png)
 #   DEMO_BUNDLE_OUT (also rebuild the agent's demo bundle here with samples/models/make-demo-bundle.sh and its
 #     defaults, e.g. samples/models/head-ct-demo; its phantom evaluation lands in OUT/demo-bundle)
@@ -74,6 +76,7 @@ configs=()
 for c in "${all_configs[@]}"; do [[ " $CONFIGS " == *" ${c%% *} "* ]] && configs+=("$c"); done
 [[ ${#configs[@]} -gt 0 ]] || { echo "CONFIGS names none of: isl-exact isl-fast dscore-exact dscore-fast apds-exact raw-drn ae-dscore" >&2; exit 2; }
 wants() { [[ " $CONFIGS " == *" $1 "* ]]; }
+heatmap_options=${HEATMAP_OPTIONS:---polarity brighter --reference area --exclude-bone true}
 
 # train_models CACHE RUNS SEED: DeDN, DRN on x_dif, DRN on the raw image, the autoencoder (bundles in RUNS/{isl,raw,ae}/bundle).
 train_models() {
@@ -90,7 +93,8 @@ train_models() {
     trainer train drn --data "$cache" --dedn "$runs/dedn" --out "$runs/isl" --pretrain-steps "$DRN_PRETRAIN_STEPS" \
       --steps "$DRN_STEPS" --batch "$BATCH" --checkpoint-every 0 --seed "$seed" "${runtime[@]}" > "$runs.drn.log"
     # Calibrated heatmaps (and so APDS): the per-pixel normal residual of the training slices.
-    trainer calibrate-heatmap --bundle "$runs/isl/bundle" --data "$cache" "${runtime[@]}" > "$runs.heatmap.log"
+    # shellcheck disable=SC2086 # HEATMAP_OPTIONS is a list of options
+    trainer calibrate-heatmap --bundle "$runs/isl/bundle" --data "$cache" $heatmap_options "${runtime[@]}" > "$runs.heatmap.log"
   fi
   if wants raw-drn; then
     trainer train drn --data "$cache" --input Raw --profile "$PROFILE" --out "$runs/raw" --pretrain-steps "$DRN_PRETRAIN_STEPS" \
@@ -211,10 +215,11 @@ ich_bundle() {
   CONFIGS=isl-exact train_models "$cache" "$runs" 1
   rm -rf "$ICH_BUNDLE_OUT"
   trainer export --run "$runs/isl" --out "$ICH_BUNDLE_OUT" --model-id "${ICH_MODEL_ID:-isl-head-ct-ich}" --model-version "${ICH_MODEL_VERSION:-2.0.0}"
-  trainer calibrate-heatmap --bundle "$ICH_BUNDLE_OUT" --data "$cache" "${runtime[@]}" > "$work/ich-bundle/heatmap.log"
-  # The shipped score: ICH_CONFIG's slice score (default APDS of the calibrated heatmap) pooled by ICH_POOLING (top-3),
-  # the best measured on the k-fold; the paper's DRN + mean stays selectable (calibrate --score Drn --pooling mean).
-  local chosen=${ICH_CONFIG:-apds-exact} kind
+  # shellcheck disable=SC2086 # HEATMAP_OPTIONS is a list of options
+  trainer calibrate-heatmap --bundle "$ICH_BUNDLE_OUT" --data "$cache" $heatmap_options "${runtime[@]}" > "$work/ich-bundle/heatmap.log"
+  # The shipped score: ICH_CONFIG's slice score (default the D-score) pooled by ICH_POOLING (top-3), the best measured
+  # on the k-fold; the paper's DRN + mean stays selectable (calibrate --score Drn --pooling mean).
+  local chosen=${ICH_CONFIG:-dscore-exact} kind
   kind=$(for c in "${all_configs[@]}"; do read -r n _ k _ <<< "$c"; [[ $n == "$chosen" ]] && echo "$k"; done)
   if [[ -f $out/ich/$chosen/pooled-scores.csv ]]; then
     trainer calibrate --bundle "$ICH_BUNDLE_OUT" --scores "$out/ich/$chosen/pooled-scores.csv" --level scan --score "$kind" \

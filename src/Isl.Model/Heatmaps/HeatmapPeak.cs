@@ -10,6 +10,9 @@ namespace Isl.Model.Heatmaps;
 /// <param name="Size">The heatmap's side in pixels.</param>
 public readonly record struct HeatmapPeak(float Value, int Row, int Column, int Size)
 {
+    /// <summary>The strength map's value at the peak (the z-score in calibrated mode; else <see cref="Value"/>): what ranks slices against each other.</summary>
+    public float Strength { get; init; } = Value;
+
     /// <summary>The first maximum of a square row-major heatmap of side <paramref name="size"/>.</summary>
     public static HeatmapPeak Of(ReadOnlySpan<float> map, int size)
     {
@@ -47,7 +50,7 @@ public readonly record struct HeatmapPeak(float Value, int Row, int Column, int 
             }
         }
 
-        return best < 0 ? Of(map, size) : new HeatmapPeak(map[best], best / size, best % size, size);
+        return best < 0 ? Of(map, size) : new HeatmapPeak(map[best], best / size, best % size, size) { Strength = strength[best] };
     }
 
     /// <summary>

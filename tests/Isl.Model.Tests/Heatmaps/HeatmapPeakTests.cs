@@ -24,7 +24,8 @@ public sealed class HeatmapPeakTests
 
         var peak = HeatmapPeak.Of(map, strength, area, 3);
 
-        Assert.Equal(new HeatmapPeak(0, 1, 1, 3), peak);
+        Assert.Equal(new HeatmapPeak(0, 1, 1, 3) { Strength = 4 }, peak);
+        Assert.Equal(4f, peak.Strength);
         Assert.Equal(new HeatmapPeak(0, 0, 0, 3), HeatmapPeak.Of(map, strength, new float[9], 3));
     }
 

@@ -53,7 +53,7 @@ public static class ImageMaskPointing
                 continue;
             }
 
-            var top = slices.MaxBy(s => s.Peak.Value);
+            var top = slices.MaxBy(s => s.Peak.Strength);
             var scanHit = top.Mask is { } topMask && top.Peak.Hits(topMask.Pixels, topMask.Rows, topMask.Columns);
             var sliceHits = bearing.Count(s => s.Peak.Hits(s.Mask!.Value.Pixels, s.Mask.Value.Rows, s.Mask.Value.Columns));
             var labels = entries[scan.First()].Labels;

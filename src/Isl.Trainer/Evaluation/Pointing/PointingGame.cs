@@ -36,7 +36,7 @@ public static class PointingGame
                 .Concat(lesions.Select(l => SizeGroup(l.Size)).Distinct())
                 .ToArray();
             var slices = scan.Select(i => (Peak: peaks[i], Mask: truth.MaskOf(entries[i].Source))).ToArray();
-            var top = slices.MaxBy(s => s.Peak.Value);
+            var top = slices.MaxBy(s => s.Peak.Strength);
             var scanHit = top.Peak.Hits(top.Mask, truth.Rows, truth.Columns);
             var bearing = slices.Where(s => s.Mask.AsSpan().ContainsAnyExcept((byte)0)).ToArray();
             var sliceHits = bearing.Count(s => s.Peak.Hits(s.Mask, truth.Rows, truth.Columns));
