@@ -28,11 +28,17 @@ public static class DifferenceImage
     /// <summary>Difference images [N, C, S, S] of images [N, C, S, S] with head masks [N, 1, S, S].</summary>
     public static Tensor Compute(DeDnGenerator generator, CannyEdgeDetector canny, GridSettings grid, Tensor images, Tensor masks, int maxBatch = 32)
     {
-        using var scope = NewDisposeScope();
         generator.eval();
         var device = generator.parameters().First().device;
+        return Compute(generator.Inpaint, device, canny, grid, images, masks, maxBatch);
+    }
+
+    /// <summary>Difference images [N, C, S, S] with any engine's <paramref name="inpaint"/>, computed on <paramref name="device"/>.</summary>
+    public static Tensor Compute(GridInpainter.Inpaint inpaint, Device device, CannyEdgeDetector canny, GridSettings grid, Tensor images, Tensor masks, int maxBatch = 32)
+    {
+        using var scope = NewDisposeScope();
         var x = images.to(device);
-        var inpainter = new GridInpainter(generator.Inpaint, canny.Detect, grid, maxBatch);
+        var inpainter = new GridInpainter(inpaint, canny.Detect, grid, maxBatch);
         var xdd = inpainter.Reconstruct(x);
         return ((x - xdd).abs() * masks.to(device)).MoveToOuterDisposeScope();
     }
