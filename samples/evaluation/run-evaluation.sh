@@ -210,7 +210,7 @@ ich_bundle() {
   trainer prepare --data "$ICH_DATA" --out "$cache" --size "$SIZE" --select Normals "${ich_options[@]}" > "$work/ich-bundle/prepare.log"
   CONFIGS=isl-exact train_models "$cache" "$runs" 1
   rm -rf "$ICH_BUNDLE_OUT"
-  trainer export --run "$runs/isl" --out "$ICH_BUNDLE_OUT" --model-id "${ICH_MODEL_ID:-isl-head-ct-ich}" --model-version "${ICH_MODEL_VERSION:-2.0.0}"
+  trainer export --run "$runs/isl" --out "$ICH_BUNDLE_OUT" --model-id "${ICH_MODEL_ID:-isl-head-ct-ich}" --model-version "${ICH_MODEL_VERSION:-2.0.0}" --onnx
   trainer calibrate-heatmap --bundle "$ICH_BUNDLE_OUT" --data "$cache" "${runtime[@]}" > "$work/ich-bundle/heatmap.log"
   # The shipped score: ICH_CONFIG's slice score (default APDS of the calibrated heatmap) pooled by ICH_POOLING (top-3),
   # the best measured on the k-fold; the paper's DRN + mean stays selectable (calibrate --score Drn --pooling mean).

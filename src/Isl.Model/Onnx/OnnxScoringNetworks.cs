@@ -73,7 +73,14 @@ public sealed class OnnxScoringNetworks : IScoringNetworks
             }
         }
 
-        return Open(directory, needsGenerator, threads, cudaDevice: null);
+        try
+        {
+            return Open(directory, needsGenerator, threads, cudaDevice: null);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new ModelBundleException($"Bundle {directory}: ONNX Runtime cannot open its networks: {e.Message.Split('\n')[0]}", e);
+        }
     }
 
     /// <inheritdoc />

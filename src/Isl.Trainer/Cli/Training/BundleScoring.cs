@@ -22,7 +22,7 @@ internal static class BundleScoring
         var prepared = PrepareCommand.Run(data, cacheDirectory, format, new PreparationOptions { Preprocessing = manifest.Preprocessing, Size = manifest.Preprocessing.Size }, cancellationToken);
         var cache = SliceCache.Open(cacheDirectory);
         TorchRuntime.SetThreads(settings.Threads);
-        using var scorer = IslScorer.Load(bundle, DeviceOption.Parse(settings.Device), new ScoringOptions { GridMode = settings.Grid, Heatmaps = heatmapPeaks, HeatmapMode = settings.HeatmapMode });
+        using var scorer = IslScorer.Load(bundle, settings.Device, settings.ScoringOptions(heatmapPeaks));
         // Slices the bundle would not score (too little intracranial area) are left out, as the agent leaves them out.
         var size = prepared.Width;
         var scorable = Enumerable.Range(0, cache.Entries.Count)

@@ -41,7 +41,7 @@ internal static class CalibrateHeatmapCommand
             var maps = new List<float[]>();
             var masks = new List<float[]>();
             var size = cache.Manifest.Width;
-            using (var scorer = IslScorer.Load(bundleDir, DeviceOption.Parse(settings.Device), new ScoringOptions { GridMode = settings.Grid, Heatmaps = false }))
+            using (var scorer = IslScorer.Load(bundleDir, settings.Device, settings.ScoringOptions(heatmaps: false) with { HeatmapMode = null }))
             {
                 var normals = Enumerable.Range(0, cache.Entries.Count)
                     .Where(i => !cache.Entries[i].IsDisorder)
