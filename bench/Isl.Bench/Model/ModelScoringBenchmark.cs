@@ -12,11 +12,12 @@ namespace Isl.Bench.Model;
 
 /// <summary>
 /// `isl-bench model [--engines torch,onnx] [--device cpu|cuda|cuda:N|auto] [--threads N] [--profiles cpu,paper]
-/// [--cpu-slices 32] [--paper-slices 1] [--bundles DIR,DIR] [--bundle-slices 16] [--max-batch 16] [--reference-slices 2]`:
+/// [--cpu-slices 32] [--paper-slices 1] [--bundles DIR,DIR] [--bundle-slices 16] [--max-batch 16] [--reference-slices 2]
+/// [--peak-gflops G]`:
 /// slices/s of full scoring (preprocessed slices → x_dd → x_dif → DRN → heatmaps) per network (a random-weight bundle
 /// per profile, exported to ONNX in a temp folder, and each bundle given), grid mode and engine, side by side in one
 /// run, with analytic FLOPs per slice and the fraction of the machine's peak (a large torch matmul on the CPU, or the
-/// device when torch has it). Off the CPU, each row also gives the largest relative |Δ| of its DRN and D-scores against
+/// device when torch has it; <c>--peak-gflops</c> names it instead, e.g. a GPU's that torch cannot reach in this build). Off the CPU, each row also gives the largest relative |Δ| of its DRN and D-scores against
 /// the same engine on the CPU over the first slices.
 /// </summary>
 internal static class ModelScoringBenchmark
@@ -33,9 +34,10 @@ internal static class ModelScoringBenchmark
         TorchRuntime.SetThreads(threads);
         manual_seed(1);
         var peakDevice = device.Kind != DeviceKind.Cpu && cuda.is_available() ? TorchRuntime.Resolve(device) : CPU;
-        Console.WriteLine($"isl-bench model: engines {string.Join(", ", engines)}, device {device}, {threads} intra-op thread(s), {Environment.ProcessorCount} cores, load {LoadAverage()}");
-        var peak = MatmulPeakGflops(peakDevice);
-        Console.WriteLine($"peak estimate: float32 2048² matmul on torch {peakDevice.type} = {peak:F1} GFLOP/s");
+        Console.WriteLine($"isl-bench model: engines {string.Join(", ", engines).ToLowerInvariant()}, device {device}, {threads} intra-op thread(s), {Environment.ProcessorCount} cores, load {LoadAverage()}");
+        var named = Option(args, "--peak-gflops", 0);
+        var peak = named > 0 ? named : MatmulPeakGflops(peakDevice);
+        Console.WriteLine(named > 0 ? $"peak: {peak} GFLOP/s (--peak-gflops)" : $"peak estimate: float32 2048² matmul on torch {peakDevice.type} = {peak:F1} GFLOP/s");
         Console.WriteLine();
         Console.WriteLine("| network | size | grid | engine | runs in | passes/slice | slices | seconds | slices/s | vs torch | GFLOP/slice | GFLOP/s | % of peak | max rel. Δ vs CPU |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -76,12 +78,16 @@ internal static class ModelScoringBenchmark
         return 0;
     }
 
-    // Seconds for one scoring of the slices after a warm-up slice, and (off the CPU) the largest relative Δ of the DRN and
+    // Seconds for one scoring of the slices after a warm-up, and (off the CPU) the largest relative Δ of the DRN and
     // D-scores against the same engine on the CPU over the first referenceSlices slices.
     private static (double Seconds, string Networks, double? Delta) Measure(string directory, DeviceOption device, ScoringOptions options, List<PreparedSlice> slices, int referenceSlices)
     {
         using var scorer = IslScorer.Load(directory, device, options);
-        scorer.Score(slices.Take(1).ToList());
+        var onCpu = scorer.Networks.Contains("CPUExecutionProvider", StringComparison.Ordinal) || scorer.Networks.EndsWith(" cpu", StringComparison.Ordinal);
+
+        // Both engines plan memory (and a GPU picks its convolution algorithms) per batch shape on first use: warm up
+        // with every shape the timed run has.
+        scorer.Score(slices);
         var watch = Stopwatch.StartNew();
         var result = scorer.Score(slices);
         watch.Stop();
@@ -91,7 +97,7 @@ internal static class ModelScoringBenchmark
         }
 
         double? delta = null;
-        if (!scorer.Networks.Contains("CPUExecutionProvider", StringComparison.Ordinal) && !scorer.Networks.EndsWith(" cpu", StringComparison.Ordinal))
+        if (!onCpu)
         {
             using var reference = IslScorer.Load(directory, DeviceOption.Cpu, options);
             var count = Math.Min(referenceSlices, slices.Count);

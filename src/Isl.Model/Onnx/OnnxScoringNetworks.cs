@@ -108,6 +108,9 @@ public sealed class OnnxScoringNetworks : IScoringNetworks
     private static OnnxScoringNetworks Open(string directory, bool needsGenerator, int threads, int? cudaDevice)
     {
         using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+
+        // Torch's Canny, masking and heatmaps run between the forwards on the same cores: ORT's idle threads must not spin.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         if (threads > 0)
         {
             options.IntraOpNumThreads = threads;

@@ -30,16 +30,17 @@ public readonly record struct DeviceOption(DeviceKind Kind, int Index = 0)
     public static bool TryParse(string? text, out DeviceOption device)
     {
         var value = text?.Trim().ToLowerInvariant() ?? "";
-        device = value switch
+        switch (value)
         {
-            "auto" => Auto,
-            "cpu" => Cpu,
-            "cuda" or "gpu" => Cuda,
-            _ => default,
-        };
-        if (value is "auto" or "cpu" or "cuda" or "gpu")
-        {
-            return true;
+            case "auto":
+                device = Auto;
+                return true;
+            case "cpu":
+                device = Cpu;
+                return true;
+            case "cuda" or "gpu":
+                device = Cuda;
+                return true;
         }
 
         const string prefix = "cuda:";
@@ -52,6 +53,7 @@ public readonly record struct DeviceOption(DeviceKind Kind, int Index = 0)
             return true;
         }
 
+        device = default;
         return false;
     }
 

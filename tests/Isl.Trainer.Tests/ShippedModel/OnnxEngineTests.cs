@@ -51,11 +51,10 @@ public sealed class OnnxEngineTests
     [MemberData(nameof(Bundles))]
     public void Onnx_runtime_gives_the_same_x_dd_as_torchsharp(string name)
     {
-        TorchRuntime.SetThreads(2);
+        var (torchScorer, onnxScorer) = BothEngines(name);
+        using var disposeTorch = torchScorer;
+        using var disposeOnnx = onnxScorer;
         var path = RepositoryPaths.Bundle(name);
-        using var torchScorer = IslScorer.Load(path, DeviceOption.Cpu);
-        using var onnxScorer = IslScorer.Load(path, DeviceOption.Cpu, new ScoringOptions { Engine = InferenceEngine.Onnx, Threads = 2 });
-        Assert.Equal("onnx CPUExecutionProvider", onnxScorer.Networks);
         var slices = PhantomSlices(torchScorer.Preprocessor, 4);
         using var scope = NewDisposeScope();
         var images = SliceBatch.Images(slices, CPU);
@@ -72,10 +71,9 @@ public sealed class OnnxEngineTests
     [MemberData(nameof(Bundles))]
     public void Onnx_runtime_gives_the_same_slice_scores_and_heatmaps_as_torchsharp(string name)
     {
-        TorchRuntime.SetThreads(2);
-        var path = RepositoryPaths.Bundle(name);
-        using var torchScorer = IslScorer.Load(path, DeviceOption.Cpu);
-        using var onnxScorer = IslScorer.Load(path, DeviceOption.Cpu, new ScoringOptions { Engine = InferenceEngine.Onnx, Threads = 2 });
+        var (torchScorer, onnxScorer) = BothEngines(name);
+        using var disposeTorch = torchScorer;
+        using var disposeOnnx = onnxScorer;
         var slices = PhantomSlices(torchScorer.Preprocessor, 6);
         var expected = torchScorer.Score(slices);
         var actual = onnxScorer.Score(slices);
@@ -97,6 +95,18 @@ public sealed class OnnxEngineTests
         Assert.Contains("Device 'cuda:1' was asked for", error.Message);
         Assert.Contains("-p:IslOnnxBackend=cuda", error.Message);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    // The shipped bundle's scorer in each engine, both on the CPU with 2 threads.
+    private static (IslScorer Torch, IslScorer Onnx) BothEngines(string name)
+    {
+        TorchRuntime.SetThreads(2);
+        var path = RepositoryPaths.Bundle(name);
+        var torch = IslScorer.Load(path, DeviceOption.Cpu);
+        var onnx = IslScorer.Load(path, DeviceOption.Cpu, new ScoringOptions { Engine = InferenceEngine.Onnx, Threads = 2 });
+        Assert.Equal("torch on cpu", torch.Networks);
+        Assert.Equal("onnx CPUExecutionProvider", onnx.Networks);
+        return (torch, onnx);
     }
 
     private static void AssertClose(IReadOnlyList<double> expected, IReadOnlyList<double> actual, string what)
