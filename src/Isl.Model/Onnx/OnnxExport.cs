@@ -89,14 +89,14 @@ public static class OnnxExport
                 return InstanceNorm(graph, norm, x);
             case GroupNorm norm:
                 return GroupNorm(graph, norm, x);
-            case AdaptiveAvgPool2d:
+            case AdaptiveAvgPool2d pool when pool.output_size.All(size => size == 1):
                 return graph.Node("GlobalAveragePool", [x]);
-            case Flatten:
+            case Flatten flatten when flatten.start_dim == 1 && flatten.end_dim == -1:
                 return graph.Node("Flatten", [x], OnnxGraph.Int("axis", 1));
             case Linear linear:
                 return Linear(graph, linear, x);
             default:
-                throw new IslModelException($"ONNX export does not know the module {module.GetType().Name} ('{module.GetName()}').");
+                throw new IslModelException($"ONNX export does not know the module {module.GetType().Name} ('{module.GetName()}') in this form.");
         }
     }
 
