@@ -12,7 +12,7 @@ set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 carry=$repo/.device-carry/isl-gpu
-part_mib=${PART_MIB:-45}
+part_mib=${PART_MIB:-40}
 work=$(mktemp -d -t isl-gpu-publish.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
