@@ -11,7 +11,8 @@
 # Assembly:StableAgeSecondsByCaller from appsettings.json); timed from the last instance stored in Orthanc to the SR
 # in Orthanc, split into Orthanc's stable age + hand-over (until the agent has the last instance), the agent's wait,
 # scoring and delivery. ORTHANC_STABLE_AGE (30, as orthanc-config/orthanc.json) sets Orthanc's StableAge.
-# Usage: [BUNDLE=DIR] [ROUTER=1] bench/agent-latency.sh [SLICES=32] [STABLE_AGE_SECONDS=5]
+# ENGINE=onnx scores with ONNX Runtime instead of TorchSharp (Scoring:Engine).
+# Usage: [BUNDLE=DIR] [ENGINE=torch|onnx] [ROUTER=1] bench/agent-latency.sh [SLICES=32] [STABLE_AGE_SECONDS=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SLICES=${1:-32}
@@ -49,7 +50,7 @@ cat >"$work/agent.json" <<JSON
   "Dicom": { "Enabled": true, "Port": $p_agent, "BindAddress": "127.0.0.1", "AllowAnyCaller": true, "AeTitle": "ISL_AGENT" },
   "Http": { "Address": "127.0.0.1", "Port": $p_agent_http },
   "Assembly": { "StableAgeSeconds": $STABLE_AGE },
-  "Scoring": { "BundlePath": "$BUNDLE", "Device": "cpu" },
+  "Scoring": { "BundlePath": "$BUNDLE", "Device": "cpu", "Engine": "${ENGINE:-torch}" },
   "Delivery": { "PollIntervalSeconds": 0.1, "Destinations": [ { "Name": "orthanc", "Kind": "OrthancRest", "Url": "http://127.0.0.1:$p_orthanc_http/" } ] },
   "Storage": { "SpoolPath": "$work/agent/spool", "DatabasePath": "$work/agent/agent.db",
                "SchedulerDatabasePath": "$work/agent/scheduler.db", "OutputPath": "$work/agent/outputs" } }

@@ -214,7 +214,7 @@ ich_bundle() {
   trainer prepare --data "$ICH_DATA" --out "$cache" --size "$SIZE" --select Normals "${ich_options[@]}" > "$work/ich-bundle/prepare.log"
   CONFIGS=isl-exact train_models "$cache" "$runs" 1
   rm -rf "$ICH_BUNDLE_OUT"
-  trainer export --run "$runs/isl" --out "$ICH_BUNDLE_OUT" --model-id "${ICH_MODEL_ID:-isl-head-ct-ich}" --model-version "${ICH_MODEL_VERSION:-2.0.0}"
+  trainer export --run "$runs/isl" --out "$ICH_BUNDLE_OUT" --model-id "${ICH_MODEL_ID:-isl-head-ct-ich}" --model-version "${ICH_MODEL_VERSION:-2.0.0}" --onnx
   # shellcheck disable=SC2086 # HEATMAP_OPTIONS is a list of options
   trainer calibrate-heatmap --bundle "$ICH_BUNDLE_OUT" --data "$cache" $heatmap_options "${runtime[@]}" > "$work/ich-bundle/heatmap.log"
   # The shipped score: ICH_CONFIG's slice score (default the D-score) pooled by ICH_POOLING (top-3), the best measured

@@ -78,7 +78,7 @@ step "train drn: $DRN_PRETRAIN_STEPS MoCo + $DRN_STEPS compactness/discriminatio
 
 step "export -> $bundle"
 rm -rf "$bundle"
-"$trainer" export --run "$work/runs/drn" --out "$bundle" --model-id isl-head-ct-demo --model-version 1.0.0
+"$trainer" export --run "$work/runs/drn" --out "$bundle" --model-id isl-head-ct-demo --model-version 1.0.0 --onnx
 
 step "calibrate the threshold on the held-out labelled phantoms (scan level)"
 "$trainer" calibrate --bundle "$bundle" --data "$work/phantoms/calibrate" --level scan \

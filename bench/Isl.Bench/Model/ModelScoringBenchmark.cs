@@ -1,89 +1,145 @@
 using System.Diagnostics;
+using Isl.Model;
 using Isl.Model.Bundles;
 using Isl.Model.Inference;
 using Isl.Model.Networks;
 using Isl.Model.Preprocessing;
 using Isl.Model.Runtime;
 using Isl.Model.Scoring;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Isl.Bench.Model;
 
 /// <summary>
-/// `isl-bench model [--threads N] [--device cpu|cuda] [--cpu-slices 32] [--paper-slices 1] [--profiles cpu,paper]`:
-/// slices/s of full scoring (preprocessed slices → x_dd → x_dif → DRN → heatmaps) per profile and grid mode,
-/// with analytic FLOPs per slice and the fraction of the machine's peak, estimated by a large matmul in the same run.
+/// `isl-bench model [--engines torch,onnx] [--device cpu|cuda|cuda:N|auto] [--threads N] [--profiles cpu,paper]
+/// [--cpu-slices 32] [--paper-slices 1] [--bundles DIR,DIR] [--bundle-slices 16] [--max-batch 16] [--reference-slices 2]
+/// [--peak-gflops G]`:
+/// slices/s of full scoring (preprocessed slices → x_dd → x_dif → DRN → heatmaps) per network (a random-weight bundle
+/// per profile, exported to ONNX in a temp folder, and each bundle given), grid mode and engine, side by side in one
+/// run, with analytic FLOPs per slice and the fraction of the machine's peak (a large torch matmul on the CPU, or the
+/// device when torch has it; <c>--peak-gflops</c> names it instead, e.g. a GPU's that torch cannot reach in this build). Off the CPU, each row also gives the largest relative |Δ| of its DRN and D-scores against
+/// the same engine on the CPU over the first slices.
 /// </summary>
 internal static class ModelScoringBenchmark
 {
     public static int Run(string[] args)
     {
         var threads = Option(args, "--threads", Environment.ProcessorCount);
-        var device = TorchRuntime.ParseDevice(Text(args, "--device", "cpu"));
+        var device = DeviceOption.Parse(Text(args, "--device", "cpu"));
+        var engines = Text(args, "--engines", "torch,onnx").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(InferenceEngines.Parse).ToList();
         var profiles = Text(args, "--profiles", "cpu,paper").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var bundles = Text(args, "--bundles", "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var maxBatch = Option(args, "--max-batch", 16);
+        var referenceSlices = Option(args, "--reference-slices", 2);
         TorchRuntime.SetThreads(threads);
         manual_seed(1);
-        var torchDevice = TorchRuntime.Resolve(device);
-        Console.WriteLine($"isl-bench model: device {torchDevice.type}, {threads} intra-op thread(s), {Environment.ProcessorCount} cores, load {LoadAverage()}");
-        var peak = MatmulPeakGflops(torchDevice);
-        Console.WriteLine($"peak estimate: float32 2048² matmul = {peak:F1} GFLOP/s");
+        var peakDevice = device.Kind != DeviceKind.Cpu && cuda.is_available() ? TorchRuntime.Resolve(device) : CPU;
+        Console.WriteLine($"isl-bench model: engines {string.Join(", ", engines).ToLowerInvariant()}, device {device}, {threads} intra-op thread(s), {Environment.ProcessorCount} cores, load {LoadAverage()}");
+        var named = Option(args, "--peak-gflops", 0);
+        var peak = named > 0 ? named : MatmulPeakGflops(peakDevice);
+        Console.WriteLine(named > 0 ? $"peak: {peak} GFLOP/s (--peak-gflops)" : $"peak estimate: float32 2048² matmul on torch {peakDevice.type} = {peak:F1} GFLOP/s");
         Console.WriteLine();
-        Console.WriteLine("| profile | size | grid | passes/slice | slices | seconds | slices/s | GFLOP/slice | GFLOP/s | % of peak |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var name in profiles)
+        Console.WriteLine("| network | size | grid | engine | runs in | passes/slice | slices | seconds | slices/s | vs torch | GFLOP/slice | GFLOP/s | % of peak | max rel. Δ vs CPU |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        using var temp = new TemporaryFolder();
+        var cases = profiles.Select(name => NetworkProfile.Named(name))
+            .Select(p => (Name: $"random {p.Name}", Directory: RandomBundle(p, Path.Combine(temp.Path, p.Name)), Slices: Option(args, $"--{p.Name}-slices", p.Name == "paper" ? 1 : 32)))
+            .Concat(bundles.Select(b => (Name: Path.GetFileName(Path.TrimEndingDirectorySeparator(b)), Directory: b, Slices: Option(args, "--bundle-slices", 16))));
+        foreach (var (name, directory, count) in cases)
         {
-            var profile = NetworkProfile.Named(name);
-            var slices = Option(args, $"--{profile.Name}-slices", profile.Name == "paper" ? 1 : 32);
+            var manifest = ModelBundle.ReadManifest(directory);
+            var slices = SyntheticStudy(count, manifest.Preprocessing.Channels, manifest.Preprocessing.Size);
             foreach (var mode in new[] { GridMode.Exact, GridMode.Fast })
             {
-                var row = Measure(profile, mode, slices, device);
-                Console.WriteLine($"| {profile.Name} | {profile.Size}² | {mode} K=4 | {row.Passes} | {slices} | {row.Seconds:F2} | {slices / row.Seconds:F2} | {row.Gflop:F1} | {row.Gflop * slices / row.Seconds:F1} | {100 * row.Gflop * slices / row.Seconds / peak:F0}% |");
+                var grid = manifest.Grid with { Mode = mode };
+                var gflop = ((grid.PassesPerSlice * ModelFlops.Generator(manifest.Profile, manifest.Preprocessing.Channels)) + ModelFlops.Drn(manifest.Profile, manifest.Preprocessing.Channels)) / 1e9;
+                double? torchRate = null;
+                foreach (var engine in engines)
+                {
+                    var options = new ScoringOptions { Engine = engine, GridMode = mode, MaxBatch = maxBatch, Threads = threads, Heatmaps = false };
+                    var prefix = $"| {name} | {manifest.Preprocessing.Size}² | {mode} K={grid.K} | {engine.ToString().ToLowerInvariant()} |";
+                    try
+                    {
+                        var (seconds, networks, delta) = Measure(directory, device, options, slices, referenceSlices);
+                        var rate = count / seconds;
+                        torchRate = engine == InferenceEngine.Torch ? rate : torchRate;
+                        var ratio = torchRate is { } t && engine != InferenceEngine.Torch ? $"{rate / t:F2}×" : "—";
+                        var deltaText = delta is { } d ? $"{d:E1}" : "—";
+                        Console.WriteLine($"{prefix} {networks} | {grid.PassesPerSlice} | {count} | {seconds:F2} | {rate:F2} | {ratio} | {gflop:F2} | {gflop * rate:F1} | {100 * gflop * rate / peak:F0}% | {deltaText} |");
+                    }
+                    catch (IslModelException e)
+                    {
+                        Console.WriteLine($"{prefix} n/a: {e.Message} |||||||||");
+                    }
+                }
             }
         }
 
         return 0;
     }
 
-    private static (int Passes, double Seconds, double Gflop) Measure(NetworkProfile profile, GridMode mode, int count, DeviceOption device)
+    // Seconds for one scoring of the slices after a warm-up, and (off the CPU) the largest relative Δ of the DRN and
+    // D-scores against the same engine on the CPU over the first referenceSlices slices.
+    private static (double Seconds, string Networks, double? Delta) Measure(string directory, DeviceOption device, ScoringOptions options, List<PreparedSlice> slices, int referenceSlices)
+    {
+        using var scorer = IslScorer.Load(directory, device, options);
+        var onCpu = scorer.Networks.Contains("CPUExecutionProvider", StringComparison.Ordinal) || scorer.Networks.EndsWith(" cpu", StringComparison.Ordinal);
+
+        // Both engines plan memory (and a GPU picks its convolution algorithms) per batch shape on first use: warm up
+        // with every shape the timed run has.
+        scorer.Score(slices);
+        var watch = Stopwatch.StartNew();
+        var result = scorer.Score(slices);
+        watch.Stop();
+        if (result.SliceScores.Count != slices.Count)
+        {
+            throw new InvalidOperationException("Scorer returned the wrong number of slices.");
+        }
+
+        double? delta = null;
+        if (!onCpu)
+        {
+            using var reference = IslScorer.Load(directory, DeviceOption.Cpu, options);
+            var count = Math.Min(referenceSlices, slices.Count);
+            var expected = reference.Score(slices.Take(count).ToList());
+            delta = Enumerable.Range(0, count)
+                .Select(i => Math.Max(Relative(expected.DrnScores[i], result.DrnScores[i]), Relative(expected.DScores[i], result.DScores[i])))
+                .Max();
+        }
+
+        return (watch.Elapsed.TotalSeconds, scorer.Networks, delta);
+    }
+
+    private static double Relative(double expected, double actual) => Math.Abs(expected - actual) / Math.Max(Math.Abs(expected), 1e-6);
+
+    // A bundle of untrained networks for the profile (3 HU windows), with its ONNX files.
+    private static string RandomBundle(NetworkProfile profile, string directory)
     {
         const int channels = 3;
-        var grid = new GridSettings { K = 4, Mode = mode };
         var manifest = new ModelManifest
         {
             DeviceUid = ModelBundle.NewDeviceUid(),
             Profile = profile,
             Preprocessing = PreprocessingSettings.ForHu(profile.Size),
-            Grid = grid,
+            Grid = new GridSettings { K = 4 },
             Center = Enumerable.Repeat(0.01f, profile.EmbeddingDim).ToArray(),
         };
-        var torchDevice = TorchRuntime.Resolve(device);
-        var generator = new DeDnGenerator(channels, profile);
-        generator.to(torchDevice);
-        var encoder = new DrnEncoder(channels, profile);
-        encoder.to(torchDevice);
-        using var scorer = new IslScorer(ModelBundle.Create(manifest, generator, encoder), new ScoringOptions { MaxBatch = 16 });
-        var slices = SyntheticStudy(count, profile.Size);
-        scorer.Score(slices.Take(1).ToList());
-        var watch = Stopwatch.StartNew();
-        var result = scorer.Score(slices);
-        watch.Stop();
-        if (result.SliceScores.Count != count)
+        using (var bundle = ModelBundle.Create(manifest, new DeDnGenerator(channels, profile), new DrnEncoder(channels, profile)))
         {
-            throw new InvalidOperationException("Scorer returned the wrong number of slices.");
+            bundle.Save(directory);
         }
 
-        var gflop = ((grid.PassesPerSlice * ModelFlops.Generator(profile, channels)) + ModelFlops.Drn(profile, channels)) / 1e9;
-        return (grid.PassesPerSlice, watch.Elapsed.TotalSeconds, gflop);
+        ModelBundle.SaveOnnx(directory);
+        return directory;
     }
 
-    private static List<PreparedSlice> SyntheticStudy(int count, int size)
+    private static List<PreparedSlice> SyntheticStudy(int count, int channels, int size)
     {
         var random = new Random(3);
         var slices = new List<PreparedSlice>();
         for (var n = 0; n < count; n++)
         {
-            var pixels = new float[3 * size * size];
+            var pixels = new float[channels * size * size];
             var mask = new float[size * size];
             for (var r = 0; r < size; r++)
             {
@@ -91,14 +147,14 @@ internal static class ModelScoringBenchmark
                 {
                     var inside = Math.Pow((r - (size / 2.0)) / (0.4 * size), 2) + Math.Pow((c - (size / 2.0)) / (0.33 * size), 2) <= 1;
                     mask[(r * size) + c] = inside ? 1 : 0;
-                    for (var ch = 0; ch < 3; ch++)
+                    for (var ch = 0; ch < channels; ch++)
                     {
                         pixels[(ch * size * size) + (r * size) + c] = inside ? (float)(0.4 + (0.1 * random.NextDouble())) : 0;
                     }
                 }
             }
 
-            slices.Add(new PreparedSlice(pixels, mask, 3, size));
+            slices.Add(new PreparedSlice(pixels, mask, channels, size));
         }
 
         return slices;
@@ -134,5 +190,12 @@ internal static class ModelScoringBenchmark
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+
+    private sealed class TemporaryFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("isl-bench-model-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Isl.Model.Drn;
 using Isl.Model.Heatmaps;
 using Isl.Model.Networks;
+using Isl.Model.Onnx;
 using Isl.Model.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -73,6 +74,39 @@ public sealed class ModelBundle : IDisposable
         return updated;
     }
 
+    /// <summary>
+    /// Writes the bundle's DeDN generator and DRN encoder at <paramref name="directory"/> as ONNX models
+    /// (<see cref="OnnxExport.GeneratorFile"/>, <see cref="OnnxExport.EncoderFile"/>), listed in the manifest with their
+    /// SHA-256 like the other weights, for the onnx engine.
+    /// </summary>
+    public static ModelManifest SaveOnnx(string directory)
+    {
+        using var bundle = Load(directory, DeviceOption.Cpu);
+        var manifest = bundle.Manifest;
+        var size = manifest.Preprocessing.Size;
+        var written = new Dictionary<string, byte[]>
+        {
+            [OnnxExport.EncoderFile] = OnnxExport.Encoder(bundle.Encoder, manifest.Preprocessing.Channels, size),
+        };
+        if (bundle.Generator is { } generator)
+        {
+            written[OnnxExport.GeneratorFile] = OnnxExport.Generator(generator, size);
+        }
+
+        var files = new Dictionary<string, string>(manifest.Files);
+        foreach (var (name, model) in written)
+        {
+            var path = Path.Combine(directory, name);
+            File.WriteAllBytes(path + ".tmp", model);
+            File.Move(path + ".tmp", path, overwrite: true);
+            files[name] = HashFile(path);
+        }
+
+        var updated = ReadManifest(directory) with { Files = files };
+        WriteManifest(directory, updated);
+        return updated;
+    }
+
     /// <summary>Wraps trained networks (the bundle takes ownership) after checking them against the manifest.</summary>
     public static ModelBundle Create(ModelManifest manifest, DeDnGenerator? generator, DrnEncoder encoder)
     {
@@ -107,7 +141,7 @@ public sealed class ModelBundle : IDisposable
     }
 
     /// <summary>Loads and validates a bundle.</summary>
-    public static ModelBundle Load(string directory, DeviceOption device = DeviceOption.Auto)
+    public static ModelBundle Load(string directory, DeviceOption device = default)
     {
         var manifest = ReadManifest(directory);
         ValidateSettings(manifest);

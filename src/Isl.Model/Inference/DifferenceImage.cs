@@ -29,17 +29,20 @@ public static class DifferenceImage
     public static Tensor Compute(DeDnGenerator generator, CannyEdgeDetector canny, GridSettings grid, Tensor images, Tensor masks, int maxBatch = 32)
     {
         using var scope = NewDisposeScope();
-        return Residual(generator, canny, grid, images, masks, maxBatch).abs().MoveToOuterDisposeScope();
-    }
-
-    /// <summary>The signed residual x − x_dd [N, C, S, S] inside the masks [N, 1, S, S]; its magnitude is x_dif.</summary>
-    public static Tensor Residual(DeDnGenerator generator, CannyEdgeDetector canny, GridSettings grid, Tensor images, Tensor masks, int maxBatch = 32)
-    {
-        using var scope = NewDisposeScope();
         generator.eval();
         var device = generator.parameters().First().device;
+        return Residual(generator.Inpaint, device, canny, grid, images, masks, maxBatch).abs().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The signed residual x − x_dd [N, C, S, S] inside the masks [N, 1, S, S] with any engine's
+    /// <paramref name="inpaint"/>, computed on <paramref name="device"/>; its magnitude is x_dif.
+    /// </summary>
+    public static Tensor Residual(GridInpainter.Inpaint inpaint, Device device, CannyEdgeDetector canny, GridSettings grid, Tensor images, Tensor masks, int maxBatch = 32)
+    {
+        using var scope = NewDisposeScope();
         var x = images.to(device);
-        var inpainter = new GridInpainter(generator.Inpaint, canny.Detect, grid, maxBatch);
+        var inpainter = new GridInpainter(inpaint, canny.Detect, grid, maxBatch);
         var xdd = inpainter.Reconstruct(x);
         return ((x - xdd) * masks.to(device)).MoveToOuterDisposeScope();
     }

@@ -35,6 +35,21 @@ public sealed class AlignedConv2d : Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>The filters [out, in, k, k].</summary>
+    internal Tensor Weight => weight;
+
+    /// <summary>The bias, if any.</summary>
+    internal Tensor? Bias => bias;
+
+    /// <summary>Square stride.</summary>
+    internal long Stride => stride;
+
+    /// <summary>Zero padding on every side.</summary>
+    internal long Padding => padding;
+
+    /// <summary>Square dilation.</summary>
+    internal long Dilation => dilation;
+
     /// <inheritdoc />
     public override Tensor forward(Tensor input) => ChannelAlignedConvolution.Conv2d(input, weight, bias, stride, padding, dilation);
 }

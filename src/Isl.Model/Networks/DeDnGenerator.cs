@@ -54,6 +54,9 @@ public sealed class DeDnGenerator : Module<Tensor, Tensor>
     /// <summary>Image channel count.</summary>
     public int Channels { get; }
 
+    /// <summary>Encoder, middle and decoder, in order (for export; <see cref="forward"/> adds the output's tanh scaling).</summary>
+    internal IReadOnlyList<Sequential> Stages => [encoder, middle, decoder];
+
     /// <summary>Raw forward over the concatenated [masked image, mask, edges] input.</summary>
     public override Tensor forward(Tensor input)
     {
@@ -62,11 +65,13 @@ public sealed class DeDnGenerator : Module<Tensor, Tensor>
     }
 
     /// <summary>Inpaints the holes (mask = 1) of <paramref name="images"/> given edges of the visible part.</summary>
-    public Tensor Inpaint(Tensor images, Tensor holes, Tensor edges)
+    public Tensor Inpaint(Tensor images, Tensor holes, Tensor edges) => forward(InpaintInput(images, holes, edges));
+
+    /// <summary>The generator's input [N, C + 2, S, S]: [masked image, holes, edges of the visible part].</summary>
+    public static Tensor InpaintInput(Tensor images, Tensor holes, Tensor edges)
     {
         var visible = holes.SubtractedFrom(1);
-        var input = cat([images * visible, holes, edges * visible], 1);
-        return forward(input);
+        return cat([images * visible, holes, edges * visible], 1);
     }
 
     /// <inheritdoc />

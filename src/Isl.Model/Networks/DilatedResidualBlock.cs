@@ -25,6 +25,9 @@ public sealed class DilatedResidualBlock : Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>The residual branch (for export).</summary>
+    internal Sequential Body => conv_block;
+
     /// <inheritdoc />
     public override Tensor forward(Tensor input) => input.Plus(conv_block.forward(input));
 

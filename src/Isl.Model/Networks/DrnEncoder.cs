@@ -33,6 +33,12 @@ public sealed class DrnEncoder : Module<Tensor, Tensor>
     /// <summary>Embedding size.</summary>
     public int EmbeddingDim { get; }
 
+    /// <summary>Convolutional stages, pooling and flattening (for export).</summary>
+    internal Sequential Features => features;
+
+    /// <summary>The bias-free projection to the embedding (for export).</summary>
+    internal Linear Head => head;
+
     /// <inheritdoc />
     public override Tensor forward(Tensor input) => head.forward(features.forward(input));
 }

@@ -27,6 +27,12 @@ public sealed class DrnResidualBlock : Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>The main branch (for export).</summary>
+    internal Sequential Body => body;
+
+    /// <summary>The shortcut branch (for export).</summary>
+    internal Module<Tensor, Tensor> Shortcut => shortcut;
+
     /// <inheritdoc />
     public override Tensor forward(Tensor input) => nn.functional.relu(body.forward(input).Plus(shortcut.forward(input)));
 

@@ -5,29 +5,25 @@ namespace Isl.Model.Runtime;
 /// <summary>Device choice, thread count and seeding for TorchSharp.</summary>
 public static class TorchRuntime
 {
-    /// <summary>Parses "auto", "cpu" or "cuda" (case-insensitive).</summary>
-    public static DeviceOption ParseDevice(string text) => text?.Trim().ToLowerInvariant() switch
-    {
-        "auto" => DeviceOption.Auto,
-        "cpu" => DeviceOption.Cpu,
-        "cuda" or "gpu" => DeviceOption.Cuda,
-        _ => throw new IslModelException($"Unknown device '{text}': use auto, cpu or cuda."),
-    };
-
     /// <summary>Resolves the option to a torch device; CUDA fails clearly when absent.</summary>
     public static torch.Device Resolve(DeviceOption option)
     {
-        switch (option)
+        switch (option.Kind)
         {
-            case DeviceOption.Cpu:
+            case DeviceKind.Cpu:
                 return torch.CPU;
-            case DeviceOption.Cuda:
+            case DeviceKind.Cuda:
                 if (!torch.cuda.is_available())
                 {
-                    throw new IslModelException("Device 'cuda' was asked for, but no CUDA device is available: build with -p:IslTorchBackend=cuda on a machine with an NVIDIA GPU, or use --device cpu.");
+                    throw new IslModelException($"Device '{option}' was asked for, but TorchSharp sees no CUDA device: build with -p:IslTorchBackend=cuda on a machine with an NVIDIA GPU, use the onnx engine with -p:IslOnnxBackend=cuda, or use device cpu.");
                 }
 
-                return torch.CUDA;
+                if (option.Index >= torch.cuda.device_count())
+                {
+                    throw new IslModelException($"Device '{option}' was asked for, but TorchSharp sees {torch.cuda.device_count()} CUDA device(s).");
+                }
+
+                return new torch.Device(DeviceType.CUDA, option.Index);
             default:
                 return torch.cuda.is_available() ? torch.CUDA : torch.CPU;
         }

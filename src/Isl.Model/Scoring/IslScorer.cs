@@ -4,6 +4,7 @@ using Isl.Model.Drn;
 using Isl.Model.Edges;
 using Isl.Model.Heatmaps;
 using Isl.Model.Inference;
+using Isl.Model.Onnx;
 using Isl.Model.Preprocessing;
 using Isl.Model.Runtime;
 using static TorchSharp.torch;
@@ -20,12 +21,17 @@ public sealed class IslScorer : IDisposable
     private readonly CannyEdgeDetector canny;
     private readonly HeatmapBuilder heatmaps;
     private readonly Tensor center;
+    private readonly IScoringNetworks networks;
 
-    /// <summary>Creates a scorer over a loaded bundle (the scorer takes ownership).</summary>
-    public IslScorer(ModelBundle bundle, ScoringOptions? options = null)
+    /// <summary>
+    /// Creates a scorer over a loaded bundle (the scorer takes ownership of both) whose networks run in
+    /// <paramref name="networks"/> (default: the bundle's TorchSharp modules).
+    /// </summary>
+    public IslScorer(ModelBundle bundle, ScoringOptions? options = null, IScoringNetworks? networks = null)
     {
         Bundle = bundle;
         this.options = options ?? new ScoringOptions();
+        this.networks = networks ?? new TorchScoringNetworks(bundle);
         Preprocessor = new SlicePreprocessor(bundle.Manifest.Preprocessing);
         canny = new CannyEdgeDetector(bundle.Manifest.CannySigma);
         var stored = bundle.Manifest.Heatmap;
@@ -38,7 +44,7 @@ public sealed class IslScorer : IDisposable
         var preprocessing = bundle.Manifest.Preprocessing;
         var channelZero = preprocessing.Mode == InputMode.Gray8 ? preprocessing.SourceWindow ?? IntracranialMask.MaskWindow : preprocessing.Windows[0];
         heatmaps = new HeatmapBuilder(heatmap, bundle.NormalResidual, IntracranialMask.BoneLevel(channelZero));
-        center = tensor(bundle.Manifest.Center, device: bundle.Device);
+        center = tensor(bundle.Manifest.Center, device: this.networks.Device);
         Grid = this.options.GridMode is { } mode ? bundle.Manifest.Grid with { Mode = mode } : bundle.Manifest.Grid;
         Pooling = this.options.ScanPooling ?? bundle.Manifest.ScanPooling;
     }
@@ -55,9 +61,31 @@ public sealed class IslScorer : IDisposable
     /// <summary>The scan pooling in use.</summary>
     public ScanPooling Pooling { get; }
 
-    /// <summary>Loads a bundle and creates a scorer.</summary>
-    public static IslScorer Load(string bundleDirectory, DeviceOption device = DeviceOption.Auto, ScoringOptions? options = null)
-        => new(ModelBundle.Load(bundleDirectory, device), options);
+    /// <summary>What runs the networks, as the agent logs it (engine, execution provider, device).</summary>
+    public string Networks => networks.Description;
+
+    /// <summary>
+    /// Loads a bundle and creates a scorer whose networks run in <see cref="ScoringOptions.Engine"/> on
+    /// <paramref name="device"/> (the onnx engine keeps the torch side of scoring on the CPU).
+    /// </summary>
+    public static IslScorer Load(string bundleDirectory, DeviceOption device = default, ScoringOptions? options = null)
+    {
+        if ((options?.Engine ?? InferenceEngine.Torch) == InferenceEngine.Torch)
+        {
+            return new(ModelBundle.Load(bundleDirectory, device), options);
+        }
+
+        var bundle = ModelBundle.Load(bundleDirectory, DeviceOption.Cpu);
+        try
+        {
+            return new(bundle, options, OnnxScoringNetworks.Load(bundleDirectory, bundle.Manifest, device, options!.Threads));
+        }
+        catch
+        {
+            bundle.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Scores HU slices; ordered along the slice normal when every slice has geometry.</summary>
     public ScanResult ScoreHu(IReadOnlyList<HuSlice> slices)
@@ -118,7 +146,7 @@ public sealed class IslScorer : IDisposable
         var (images, masks, residual) = Residuals(slices);
         var difference = residual.abs();
         var drnInput = Bundle.Manifest.DrnInput == DrnInput.Difference ? difference : images * masks;
-        var sliceScores = DrnScoring.Distances(DrnScoring.Embed(Bundle.Encoder, drnInput, Bundle.Device, options.MaxBatch), center);
+        var sliceScores = DrnScoring.Distances(networks.Embed(drnInput, options.MaxBatch), center);
         var dScores = difference.sum([1L, 2L, 3L]).to(CPU).data<float>().ToArray().Select(v => (double)v).ToArray();
         var heat = heatmaps.Build(residual, heatmaps.Area(images, masks));
         var size = expected.Size;
@@ -166,10 +194,10 @@ public sealed class IslScorer : IDisposable
     // Images, effective-area masks and the residual x − x_dd (or the masked image for a raw-image bundle) in the caller's dispose scope.
     private (Tensor Images, Tensor Masks, Tensor Residual) Residuals(IReadOnlyList<PreparedSlice> slices)
     {
-        var images = SliceBatch.Images(slices, Bundle.Device);
-        var masks = SliceBatch.Masks(slices, Bundle.Device);
-        var residual = Bundle.Generator is { } generator
-            ? DifferenceImage.Residual(generator, canny, Grid, images, masks, options.MaxBatch)
+        var images = SliceBatch.Images(slices, networks.Device);
+        var masks = SliceBatch.Masks(slices, networks.Device);
+        var residual = networks.Inpaint is { } inpaint
+            ? DifferenceImage.Residual(inpaint, networks.Device, canny, Grid, images, masks, options.MaxBatch)
             : images * masks;
         return (images, masks, residual);
     }
@@ -178,6 +206,7 @@ public sealed class IslScorer : IDisposable
     public void Dispose()
     {
         center.Dispose();
+        networks.Dispose();
         Bundle.Dispose();
     }
 }

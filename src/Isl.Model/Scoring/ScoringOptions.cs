@@ -1,5 +1,6 @@
 using Isl.Model.Drn;
 using Isl.Model.Inference;
+using Isl.Model.Runtime;
 
 namespace Isl.Model.Scoring;
 
@@ -24,6 +25,12 @@ public sealed record ScoringOptions
 
     /// <summary>Overrides the bundle's slice score kind (e.g. to measure the D-score against the DRN).</summary>
     public SliceScoreKind? SliceScore { get; init; }
+
+    /// <summary>What runs the networks: TorchSharp over the .bin weights, or ONNX Runtime over the bundle's .onnx files.</summary>
+    public InferenceEngine Engine { get; init; } = InferenceEngine.Torch;
+
+    /// <summary>Intra-op CPU threads of the ONNX engine (0: ONNX Runtime's default; torch's are set by <see cref="TorchRuntime.SetThreads"/>).</summary>
+    public int Threads { get; init; }
 
     /// <summary>Whether to return heatmaps.</summary>
     public bool Heatmaps { get; init; } = true;

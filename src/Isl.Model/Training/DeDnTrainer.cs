@@ -36,7 +36,7 @@ public sealed class DeDnTrainer : IDisposable
     private readonly NetworkProfile profile;
 
     /// <summary>Creates a trainer for images with <paramref name="channels"/> channels at the profile's size.</summary>
-    public DeDnTrainer(int channels, NetworkProfile profile, DeDnTrainingOptions options, DeviceOption device = DeviceOption.Auto)
+    public DeDnTrainer(int channels, NetworkProfile profile, DeDnTrainingOptions options, DeviceOption device = default)
     {
         profile.Validate();
         options.Grid.Validate(profile.Size);

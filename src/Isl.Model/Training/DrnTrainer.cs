@@ -29,7 +29,7 @@ public sealed class DrnTrainer : IDisposable
     private Tensor? center;
 
     /// <summary>Creates a trainer for inputs with <paramref name="channels"/> channels.</summary>
-    public DrnTrainer(int channels, NetworkProfile profile, DrnTrainingOptions options, DeviceOption device = DeviceOption.Auto)
+    public DrnTrainer(int channels, NetworkProfile profile, DrnTrainingOptions options, DeviceOption device = default)
     {
         this.options = options;
         Device = TorchRuntime.Resolve(device);

@@ -18,8 +18,17 @@ public sealed class ScoringOptions
     /// </summary>
     public double ThinSliceThicknessMm { get; set; } = 2.5;
 
-    /// <summary>The compute device: <c>cpu</c>, <c>cuda</c>, <c>cuda:N</c> or <c>auto</c>.</summary>
+    /// <summary>
+    /// The compute device: <c>cpu</c>, <c>cuda</c>, <c>cuda:N</c> or <c>auto</c> (parsed by <c>Isl.Model.Runtime.DeviceOption</c>).
+    /// A CUDA device that the engine cannot use stops the start with one line; <c>auto</c> falls back to the CPU.
+    /// </summary>
     public string Device { get; set; } = "auto";
+
+    /// <summary>
+    /// What runs the networks: <c>torch</c> (TorchSharp over the bundle's .bin weights) or <c>onnx</c> (ONNX Runtime over its
+    /// .onnx files, <c>isl-trainer export --onnx</c>; the CUDA provider with a <c>-p:IslOnnxBackend=cuda</c> build).
+    /// </summary>
+    public string Engine { get; set; } = "torch";
 
     /// <summary>Concurrent scoring workers (one per device by default).</summary>
     public int Workers { get; set; } = 1;

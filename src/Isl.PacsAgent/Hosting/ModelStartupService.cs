@@ -28,7 +28,7 @@ internal sealed class ModelStartupService(
         var model = scorer.LoadModel();
         if (model is not null)
         {
-            AgentLog.ModelLoaded(logger, model.Id, model.Version, model.Sha256, model.Path);
+            AgentLog.ModelLoaded(logger, model.Id, model.Version, model.Sha256, model.Path, model.Networks);
         }
 
         lifetime.ApplicationStarted.Register(LogStarted);

@@ -12,8 +12,8 @@ internal static partial class AgentLog
     [LoggerMessage(EventId = 6000, Level = LogLevel.Information, Message = "isl-agent started: DICOM {Dicom}, HTTP {HttpUrl}; sources: {Sources}; destinations: {Destinations}")]
     public static partial void Started(ILogger logger, string dicom, string httpUrl, string sources, string destinations);
 
-    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Model {ModelId} {ModelVersion} (manifest SHA-256 {Sha256}) loaded from {BundlePath}")]
-    public static partial void ModelLoaded(ILogger logger, string modelId, string modelVersion, string sha256, string bundlePath);
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Model {ModelId} {ModelVersion} (manifest SHA-256 {Sha256}) loaded from {BundlePath}; networks run in {Networks}")]
+    public static partial void ModelLoaded(ILogger logger, string modelId, string modelVersion, string sha256, string bundlePath, string networks);
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Resuming {Count} stud(ies) left in state {State} by the previous run")]
     public static partial void Resuming(ILogger logger, int count, string state);

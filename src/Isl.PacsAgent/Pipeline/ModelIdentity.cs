@@ -5,4 +5,5 @@ namespace Isl.PacsAgent.Pipeline;
 /// <param name="Version">The bundle's model version.</param>
 /// <param name="Sha256">Hex SHA-256 of the bundle's manifest.json (which itself pins the weight files' hashes).</param>
 /// <param name="Path">The bundle folder.</param>
-public sealed record ModelIdentity(string Id, string Version, string Sha256, string Path);
+/// <param name="Networks">What runs the networks: engine and execution provider or device (e.g. <c>onnx CPUExecutionProvider</c>).</param>
+public sealed record ModelIdentity(string Id, string Version, string Sha256, string Path, string Networks);

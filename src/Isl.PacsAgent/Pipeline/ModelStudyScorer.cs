@@ -234,16 +234,12 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options, IOpt
             throw new ScorerUnavailableException($"No model bundle at {where} (Scoring:BundlePath '{configured}'): {ModelBundle.ManifestFile} is missing.");
         }
 
-        var device = options.Value.Device switch
-        {
-            "cpu" => DeviceOption.Cpu,
-            "auto" => DeviceOption.Auto,
-            _ => DeviceOption.Cuda,
-        };
         IslScorer loaded;
         try
         {
-            loaded = IslScorer.Load(path, device);
+            var device = DeviceOption.Parse(options.Value.Device);
+            var engine = InferenceEngines.Parse(options.Value.Engine);
+            loaded = IslScorer.Load(path, device, new Isl.Model.Scoring.ScoringOptions { Engine = engine });
         }
         catch (Exception ex) when (ex is IslModelException or IOException or UnauthorizedAccessException or DllNotFoundException or TypeInitializationException)
         {
@@ -259,7 +255,7 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options, IOpt
 
         var manifest = loaded.Bundle.Manifest;
         var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(manifestPath)));
-        return (loaded, new ModelIdentity(manifest.ModelId, manifest.ModelVersion, sha, path));
+        return (loaded, new ModelIdentity(manifest.ModelId, manifest.ModelVersion, sha, path, loaded.Networks));
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -29,6 +29,7 @@ public sealed class AgentConfigurationTests
             ["SeriesSelection:MinSliceThicknessMm"] = "8",
             ["SeriesSelection:MaxSliceThicknessMm"] = "2",
             ["Scoring:Device"] = "tpu",
+            ["Scoring:Engine"] = "tensorrt",
             ["Scoring:Workers"] = "0",
             ["Scoring:ThinSliceThicknessMm"] = "-1",
             ["SeriesSelection:ContrastDescriptionPattern"] = "C(+",
@@ -46,7 +47,7 @@ public sealed class AgentConfigurationTests
         string[] keys =
         [
             "Dicom:AeTitle", "Dicom:Port", "Dicom:AllowedCallers:0", "Assembly:StableAgeSeconds", "SeriesSelection:MinSliceThicknessMm",
-            "Scoring:Device", "Scoring:Workers", "Scoring:ThinSliceThicknessMm", "SeriesSelection:ContrastDescriptionPattern",
+            "Scoring:Device", "Scoring:Engine", "Scoring:Workers", "Scoring:ThinSliceThicknessMm", "SeriesSelection:ContrastDescriptionPattern",
             "SeriesSelection:NonContrastPattern", "Http:Address", "Storage:SchedulerDatabasePath", "Delivery:Destinations:0:Url",
             "Delivery:Destinations:1:Name", "Delivery:Destinations:1:CalledAeTitle",
         ];
@@ -54,6 +55,17 @@ public sealed class AgentConfigurationTests
         {
             Assert.Contains(errors, e => e.StartsWith(key + " ", StringComparison.Ordinal));
         }
+    }
+
+    [Theory]
+    [InlineData("cpu", "torch")]
+    [InlineData("cuda", "onnx")]
+    [InlineData("cuda:3", "ONNX")]
+    [InlineData("auto", "Torch")]
+    public void EveryDeviceAndEngineTheScorerParsesIsValid(string device, string engine)
+    {
+        Assert.Empty(AgentConfigurationCheck.Validate(Load(new() { ["Scoring:Device"] = device, ["Scoring:Engine"] = engine })));
+        Assert.Equal(device, Isl.Model.Runtime.DeviceOption.Parse(device).ToString());
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Isl.PacsAgent.Tests.EndToEnd;
 /// Orthanc hold the triage SR and the heatmap series. The SR passes dciodvfy, carries the score and the bundle's
 /// threshold with the finding that follows from them (Abnormal exactly when score ≥ threshold), and every image it or
 /// a heatmap references is stored in Orthanc. The hemorrhage is flagged, the normal study is not, and the hemorrhage
-/// scores above it.
+/// scores above it. Both engines (Scoring:Engine torch and onnx) run it.
 /// </summary>
 [Trait("Category", "Integration")]
 [Collection(ModelScoringCollection.Name)]
@@ -22,8 +22,10 @@ public sealed class StoreScuPhantomStudiesTests(ITestOutputHelper output)
     // About 20 s on a 2-core box under a load average of 14; the bound leaves room for a busier CI machine.
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
 
-    [Fact]
-    public async Task BothStudiesGetAValidSrAndHeatmapsInOrthancWithTheScoreAndAConsistentFlag()
+    [Theory]
+    [InlineData("torch", "torch on cpu")]
+    [InlineData("onnx", "onnx CPUExecutionProvider")]
+    public async Task BothStudiesGetAValidSrAndHeatmapsInOrthancWithTheScoreAndAConsistentFlag(string engine, string networks)
     {
         var normal = PhantomFiles.SharedNormal;
         var hemorrhage = PhantomFiles.SharedHemorrhage;
@@ -37,7 +39,9 @@ public sealed class StoreScuPhantomStudiesTests(ITestOutputHelper output)
         var dicomPort = FreePort.Next();
         var configuration = AgentProcess.Configuration(temp.Combine("agent"), dicomPort, FreePort.Next(), stableAgeSeconds: 2);
         AgentProcess.AddOrthancDestination(configuration, orthanc.RestRoot);
+        ((Dictionary<string, object>)configuration["Scoring"])["Engine"] = engine;
         using var agent = await AgentProcess.StartAsync(temp.Combine("agent.json"), configuration);
+        await AgentFixture.WaitForAsync(() => agent.Log.Contains($"networks run in {networks}", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the model's start log line", () => agent.Log);
         var threshold = BundleScanThreshold();
 
         var scores = new Dictionary<string, (double Score, bool Abnormal)>();

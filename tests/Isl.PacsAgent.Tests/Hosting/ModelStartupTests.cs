@@ -51,6 +51,22 @@ public sealed class ModelStartupTests
         Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("torch", "cuda")]
+    [InlineData("onnx", "cuda")]
+    [InlineData("onnx", "cuda:1")]
+    public async Task RunStopsWithOneLineWhenCudaIsAskedForAndThisCpuBuildHasNone(string engine, string device)
+    {
+        using var temp = new TempDirectory("isl-no-cuda");
+        var result = await RunAsync(temp, DemoBundle, device, engine);
+
+        Assert.NotEqual(0, result.ExitCode);
+        var line = Assert.Single(Lines(result.StdErr));
+        Assert.Contains($"Device '{device}' was asked for", line, StringComparison.Ordinal);
+        Assert.Contains(engine == "onnx" ? "-p:IslOnnxBackend=cuda" : "-p:IslTorchBackend=cuda", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TheStartLogAndHealthNameTheModelAndTheLogNamesAddressesSourcesAndDestinations()
     {
@@ -71,6 +87,7 @@ public sealed class ModelStartupTests
         await AgentFixture.WaitForAsync(() => agent.Log.Contains("isl-agent started", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the start log", () => agent.Log);
         var log = agent.Log;
         Assert.Contains($"Model isl-head-ct-demo 1.0.0 (manifest SHA-256 {sha})", log, StringComparison.Ordinal);
+        Assert.Contains("networks run in torch on cpu", log, StringComparison.Ordinal);
         Assert.Contains($"DICOM ISL_AGENT on 127.0.0.1:{dicomPort}", log, StringComparison.Ordinal);
         Assert.Contains($"HTTP http://127.0.0.1:{httpPort}/", log, StringComparison.Ordinal);
         Assert.Contains("sources: C-STORE from any caller", log, StringComparison.Ordinal);
@@ -89,11 +106,11 @@ public sealed class ModelStartupTests
         Assert.Equal(Path.GetFullPath("/abs/bundle"), ModelStudyScorer.ResolveBundlePath("/abs/bundle"));
     }
 
-    private static async Task<ToolResult> RunAsync(TempDirectory temp, string bundlePath)
+    private static async Task<ToolResult> RunAsync(TempDirectory temp, string bundlePath, string device = "cpu", string engine = "torch")
     {
         var configuration = AgentProcess.Configuration(temp.Combine("agent"), FreePort.Next(), FreePort.Next(), stableAgeSeconds: 2);
         configuration["Dicom"] = new Dictionary<string, object> { ["Enabled"] = false };
-        configuration["Scoring"] = new Dictionary<string, object> { ["BundlePath"] = bundlePath, ["Device"] = "cpu" };
+        configuration["Scoring"] = new Dictionary<string, object> { ["BundlePath"] = bundlePath, ["Device"] = device, ["Engine"] = engine };
         var path = temp.Combine("agent.json");
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(configuration));
         return ExternalTool.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "isl-agent.dll"), "run", "--config", path], TimeSpan.FromSeconds(60), temp.Path);

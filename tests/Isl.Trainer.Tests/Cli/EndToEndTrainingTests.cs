@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using Isl.Model.Bundles;
 using Isl.Model.Inference;
+using Isl.Model.Onnx;
 using Isl.Testing;
 using Isl.Trainer.Tests.Support;
 using Isl.Trainer.Training;
@@ -42,6 +44,30 @@ public sealed class EndToEndTrainingTests
         Assert.Equal(thresholds.Scan, metrics.RootElement.GetProperty("threshold").GetDouble());
         Assert.True(File.Exists(temp.Combine("eval", "roc-slice.png")));
         Assert.Equal(13, File.ReadAllLines(temp.Combine("eval", "scores.csv")).Length);
+
+        // ONNX twins added to the trained bundle score the same through the onnx engine.
+        Assert.NotEqual(0, await TrainerCli.RunAsync("export", "--out", bundle));
+        Assert.Equal(0, await TrainerCli.RunAsync("export", "--onnx", "--out", bundle));
+        Assert.Contains(OnnxExport.GeneratorFile, ModelBundle.ReadManifest(bundle).Files.Keys);
+        Assert.Contains(OnnxExport.EncoderFile, ModelBundle.ReadManifest(bundle).Files.Keys);
+        Assert.Equal(0, await TrainerCli.RunAsync(["evaluate", "--bundle", bundle, "--data", data, "--out", temp.Combine("eval-onnx"), "--bootstrap", "100", "--engine", "onnx", .. Runtime]));
+        var torchRows = File.ReadAllLines(temp.Combine("eval", "scores.csv"));
+        var onnxRows = File.ReadAllLines(temp.Combine("eval-onnx", "scores.csv"));
+        Assert.Equal(torchRows.Length, onnxRows.Length);
+        foreach (var (torchRow, onnxRow) in torchRows.Zip(onnxRows))
+        {
+            foreach (var (a, b) in torchRow.Split(',').Zip(onnxRow.Split(',')))
+            {
+                if (double.TryParse(a, CultureInfo.InvariantCulture, out var x) && double.TryParse(b, CultureInfo.InvariantCulture, out var y))
+                {
+                    Assert.True(Math.Abs(x - y) <= 1e-3 * Math.Max(Math.Abs(x), 1e-3), $"torch {torchRow} vs onnx {onnxRow}");
+                }
+                else
+                {
+                    Assert.Equal(a, b);
+                }
+            }
+        }
     }
 
     [Fact]

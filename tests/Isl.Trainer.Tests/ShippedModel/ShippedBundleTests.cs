@@ -9,19 +9,7 @@ namespace Isl.Trainer.Tests.ShippedModel;
 /// <summary>The model the agent ships by default (samples/models/head-ct): real, calibrated, and it scores DICOM.</summary>
 public sealed class ShippedBundleTests
 {
-    private static string BundlePath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "samples", "models", "head-ct");
-            if (File.Exists(Path.Combine(dir.FullName, "Isl.PacsAgent.sln")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Isl.PacsAgent.sln) is not above the test binaries.");
-    }
+    private static string BundlePath() => RepositoryPaths.Bundle("head-ct");
 
     [Fact]
     public void It_is_a_calibrated_brain_only_model_trained_on_real_scans_that_scores_dicom()

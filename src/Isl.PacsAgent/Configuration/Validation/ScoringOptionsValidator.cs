@@ -1,17 +1,22 @@
-using System.Text.RegularExpressions;
+using Isl.Model.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace Isl.PacsAgent.Configuration.Validation;
 
 /// <summary>Checks the <c>Scoring</c> section.</summary>
-internal sealed partial class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
+internal sealed class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
 {
     public ValidateOptionsResult Validate(string? name, ScoringOptions options)
     {
         var errors = new OptionErrors(ScoringOptions.SectionName);
-        if (!DevicePattern().IsMatch(options.Device))
+        if (!DeviceOption.TryParse(options.Device, out _))
         {
-            errors.Add(nameof(options.Device), $"is '{options.Device}'; use cpu, cuda, cuda:N or auto.");
+            errors.Add(nameof(options.Device), $"is '{options.Device}'; use {DeviceOption.Forms}.");
+        }
+
+        if (!InferenceEngines.TryParse(options.Engine, out _))
+        {
+            errors.Add(nameof(options.Engine), $"is '{options.Engine}'; use {InferenceEngines.Forms}.");
         }
 
         errors.RequireRange(nameof(options.Workers), options.Workers, 1, 64);
@@ -19,7 +24,4 @@ internal sealed partial class ScoringOptionsValidator : IValidateOptions<Scoring
         errors.RequireRange(nameof(options.ThinSliceThicknessMm), options.ThinSliceThicknessMm, 0, 20);
         return errors.ToResult();
     }
-
-    [GeneratedRegex("^(cpu|auto|cuda(:[0-9]+)?)$")]
-    private static partial Regex DevicePattern();
 }

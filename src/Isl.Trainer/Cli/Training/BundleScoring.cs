@@ -23,7 +23,7 @@ internal static class BundleScoring
         var prepared = PrepareCommand.Run(data, cacheDirectory, format, new PreparationOptions { Preprocessing = manifest.Preprocessing, Size = manifest.Preprocessing.Size }, cancellationToken);
         var cache = SliceCache.Open(cacheDirectory);
         TorchRuntime.SetThreads(settings.Threads);
-        using var scorer = IslScorer.Load(bundle, TorchRuntime.ParseDevice(settings.Device), new ScoringOptions { GridMode = settings.Grid, Heatmaps = heatmapPeaks, Heatmap = settings.HeatmapFor(manifest.Heatmap) });
+        using var scorer = IslScorer.Load(bundle, settings.Device, settings.ScoringOptions(heatmapPeaks, manifest.Heatmap));
         // Slices the bundle would not score (too little intracranial area) are left out, as the agent leaves them out.
         var size = prepared.Width;
         var scorable = Enumerable.Range(0, cache.Entries.Count)

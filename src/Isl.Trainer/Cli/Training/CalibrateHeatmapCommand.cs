@@ -56,8 +56,8 @@ internal static class CalibrateHeatmapCommand
                 ExcludeBone = parse.GetValue(excludeBone) ?? stored.ExcludeBone,
             };
             // The residuals are taken in paper mode with the chosen choices: the statistics being fitted are not there yet.
-            var fitting = new ScoringOptions { GridMode = settings.Grid, Heatmaps = false, Heatmap = chosen with { Mode = HeatmapSettings.PaperMode } };
-            using (var scorer = IslScorer.Load(bundleDir, TorchRuntime.ParseDevice(settings.Device), fitting))
+            var fitting = settings.ScoringOptions(heatmaps: false, stored) with { Heatmap = chosen with { Mode = HeatmapSettings.PaperMode } };
+            using (var scorer = IslScorer.Load(bundleDir, settings.Device, fitting))
             {
                 var normals = Enumerable.Range(0, cache.Entries.Count)
                     .Where(i => !cache.Entries[i].IsDisorder)

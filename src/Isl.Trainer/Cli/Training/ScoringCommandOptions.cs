@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Isl.Model.Inference;
+using Isl.Model.Runtime;
 using Isl.Model.Scoring;
 
 namespace Isl.Trainer.Cli.Training;
@@ -7,8 +8,9 @@ namespace Isl.Trainer.Cli.Training;
 /// <summary>The options every verb that runs a network shares: device, threads, batch, grid mode and score kind.</summary>
 internal sealed class ScoringCommandOptions
 {
-    private readonly Option<string> _device = new("--device") { Description = "auto, cpu or cuda", DefaultValueFactory = _ => "auto" };
-    private readonly Option<int> _threads = new("--threads") { Description = "CPU threads for torch (0 = library default)", DefaultValueFactory = _ => 0 };
+    private readonly Option<string> _device = new("--device") { Description = DeviceOption.Forms, DefaultValueFactory = _ => "auto" };
+    private readonly Option<string> _engine = new("--engine") { Description = "What runs the networks: torch (TorchSharp) or onnx (ONNX Runtime over the bundle's .onnx files)", DefaultValueFactory = _ => "torch" };
+    private readonly Option<int> _threads = new("--threads") { Description = "CPU threads for torch and the onnx engine (0 = library default)", DefaultValueFactory = _ => 0 };
     private readonly Option<int> _batch = new("--batch-slices") { Description = "Slices per scoring batch", DefaultValueFactory = _ => 8 };
     private readonly Option<GridMode?> _grid = new("--grid-mode") { Description = "Exact (K² passes, the paper) or Fast; default: the bundle's" };
     private readonly Option<SliceScoreKind?> _score = new("--score") { Description = "Drn (the method), DScore (pixel sum of x_dif, ablation) or Apds (mean heatmap over the brain); default: the bundle's own" };
@@ -23,7 +25,14 @@ internal sealed class ScoringCommandOptions
     /// </summary>
     public ScoringCommandOptions(bool scoring = true, bool choices = true)
     {
-        _device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+        _device.Validators.Add(result =>
+        {
+            if (!DeviceOption.TryParse(result.GetValueOrDefault<string>(), out _))
+            {
+                result.AddError($"--device is '{result.GetValueOrDefault<string>()}'; use {DeviceOption.Forms}.");
+            }
+        });
+        _engine.AcceptOnlyFromAmong("torch", "onnx");
         _heatmap.AcceptOnlyFromAmong("paper", "calibrated");
         _polarity.AcceptOnlyFromAmong("absolute", "brighter");
         _scoring = scoring;
@@ -37,6 +46,7 @@ internal sealed class ScoringCommandOptions
         command.Options.Add(_threads);
         if (_scoring)
         {
+            command.Options.Add(_engine);
             command.Options.Add(_batch);
             command.Options.Add(_grid);
         }
@@ -52,7 +62,7 @@ internal sealed class ScoringCommandOptions
     /// <summary>The parsed values.</summary>
     public ScoringSettings Read(ParseResult parse) => _scoring
         ? _choices
-            ? new(parse.GetValue(_device)!, parse.GetValue(_threads), Math.Max(1, parse.GetValue(_batch)), parse.GetValue(_grid), parse.GetValue(_score)) { HeatmapMode = parse.GetValue(_heatmap), HeatmapPolarity = parse.GetValue(_polarity) }
-            : new(parse.GetValue(_device)!, parse.GetValue(_threads), Math.Max(1, parse.GetValue(_batch)), parse.GetValue(_grid))
-        : new(parse.GetValue(_device)!, parse.GetValue(_threads), 1);
+            ? new(DeviceOption.Parse(parse.GetValue(_device)), InferenceEngines.Parse(parse.GetValue(_engine)), parse.GetValue(_threads), Math.Max(1, parse.GetValue(_batch)), parse.GetValue(_grid), parse.GetValue(_score)) { HeatmapMode = parse.GetValue(_heatmap), HeatmapPolarity = parse.GetValue(_polarity) }
+            : new(DeviceOption.Parse(parse.GetValue(_device)), InferenceEngines.Parse(parse.GetValue(_engine)), parse.GetValue(_threads), Math.Max(1, parse.GetValue(_batch)), parse.GetValue(_grid))
+        : new(DeviceOption.Parse(parse.GetValue(_device)), InferenceEngine.Torch, parse.GetValue(_threads), 1);
 }

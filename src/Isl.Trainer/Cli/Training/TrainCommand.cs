@@ -124,7 +124,7 @@ internal static class TrainCommand
             var settings = Runtime.Read(parse);
             TorchRuntime.SetThreads(settings.Threads);
             TorchRuntime.Seed(parse.GetValue(Seed));
-            return TorchRuntime.ParseDevice(settings.Device);
+            return settings.Device;
         }
     }
 }
