@@ -103,11 +103,12 @@ public sealed class AgentDatabase
         command.ExecuteNonQuery();
     }
 
-    internal SqliteConnection Open()
+    /// <summary>A connection whose commits wait for the disk (synchronous=FULL), or, with <paramref name="waitForDisk"/> false, only for the OS (NORMAL: durable across a killed process, not a power cut).</summary>
+    internal SqliteConnection Open(bool waitForDisk = true)
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+        Execute(connection, waitForDisk ? "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;" : "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
         return connection;
     }
 

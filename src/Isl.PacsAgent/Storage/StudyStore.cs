@@ -16,10 +16,14 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
         slices_scored, slices_not_scored, notes, model_id
         """;
 
-    /// <summary>Records an instance; returns false when its SOP Instance UID was already catalogued (a duplicate).</summary>
+    /// <summary>
+    /// Records an instance; returns false when its SOP Instance UID was already catalogued (a duplicate). The commit
+    /// does not wait for the disk (WAL, synchronous=NORMAL): it survives a killed process, and after a power cut the
+    /// spool, whose files are fsynced before Success, restores what was lost (<see cref="Ingest.InstanceIngest.CatalogueSpoolAsync"/>).
+    /// </summary>
     public bool RecordInstance(InstanceArrival arrival)
     {
-        using var connection = database.Open();
+        using var connection = database.Open(waitForDisk: false);
         using var transaction = connection.BeginTransaction();
         using (var insert = connection.CreateCommand())
         {
@@ -117,6 +121,22 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
         }
 
         return list;
+    }
+
+    /// <summary>The full paths of every catalogued instance.</summary>
+    public HashSet<string> ListInstancePaths()
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT path FROM instances";
+        using var reader = command.ExecuteReader();
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            paths.Add(reader.GetString(0));
+        }
+
+        return paths;
     }
 
     /// <summary>Whether an instance with this SOP Instance UID is already catalogued.</summary>

@@ -58,21 +58,19 @@ public sealed class ReceiveCrashSafetyTests
             Assert.Equal(0, restarted.ExitCode);
         }
 
-        using var index = new SqliteReceivedInstanceIndex(Path.Combine(spool, ".index.sqlite"));
         foreach (var file in acknowledged)
         {
             var original = DicomFile.Open(file);
             var sop = original.Dataset.GetString(DicomTags.SOPInstanceUID);
-            var stored = await index.FindAsync(sop);
-            Assert.True(stored is not null, $"{file} was acknowledged but is not indexed");
-            Assert.True(File.Exists(stored.Path), $"{file} was acknowledged but {stored.Path} is missing");
-            var copy = DicomFile.Open(stored.Path);
+            var stored = SpoolLayout.PathOf(spool, original.Dataset.GetString(DicomTags.StudyInstanceUID), original.Dataset.GetString(DicomTags.SeriesInstanceUID), sop);
+            Assert.True(File.Exists(stored), $"{file} was acknowledged but {stored} is missing");
+            var copy = DicomFile.Open(stored);
             Assert.Equal(sop, copy.Dataset.GetString(DicomTags.SOPInstanceUID));
             Assert.Equal(original.Dataset.GetBytes(DicomTags.PixelData).ToArray(), copy.Dataset.GetBytes(DicomTags.PixelData).ToArray());
         }
     }
 
-    private static string Snapshot(StringBuilder output)
+    internal static string Snapshot(StringBuilder output)
     {
         lock (output)
         {
@@ -81,7 +79,7 @@ public sealed class ReceiveCrashSafetyTests
     }
 
     /// <summary>Files storescu saw answered with Success (its -v log: "Sending file: X" ... "Received Store Response (Success)").</summary>
-    private static List<string> Acknowledged(string log) =>
+    internal static List<string> Acknowledged(string log) =>
         log.Split("I: Sending file: ").Skip(1)
             .Where(segment => segment.Contains("Received Store Response (Success)", StringComparison.Ordinal))
             .Select(segment => segment[..segment.IndexOf('\n', StringComparison.Ordinal)].Trim())
@@ -105,7 +103,7 @@ public sealed class ReceiveCrashSafetyTests
         return process;
     }
 
-    private static string[] CopiesWithNewUids(string directory, int count)
+    internal static string[] CopiesWithNewUids(string directory, int count)
     {
         Directory.CreateDirectory(directory);
         var source = SharedData.GeHeadCtFiles();
