@@ -36,17 +36,15 @@ public sealed class StudyAssembler(
     public async Task<bool> InstanceArrivedAsync(InstanceArrival arrival, TimeSpan? stableAge, CancellationToken cancellationToken)
     {
         var age = stableAge ?? options.Value.StableAge;
-        var known = studies.Find(arrival.StudyInstanceUid) is not null;
-        if (!studies.RecordInstance(arrival))
+        if (await studies.RecordInstanceAsync(arrival).ConfigureAwait(false) is not { } recorded)
         {
             AgentLog.DuplicateInstance(logger, arrival.SopInstanceUid);
             return false;
         }
 
-        metrics.InstanceReceived(newStudy: !known);
+        metrics.InstanceReceived(recorded.NewStudy);
         AgentLog.InstanceReceived(logger, arrival.SopInstanceUid, arrival.StudyInstanceUid);
-        var state = studies.Find(arrival.StudyInstanceUid)!.State;
-        if (state != StudyState.Assembling || !scheduled.TryGetValue(arrival.StudyInstanceUid, out var scheduledAge) || scheduledAge != age)
+        if (recorded.State != StudyState.Assembling || !scheduled.TryGetValue(arrival.StudyInstanceUid, out var scheduledAge) || scheduledAge != age)
         {
             await ScheduleAsync(arrival.StudyInstanceUid, time.GetUtcNow() + age, age, cancellationToken).ConfigureAwait(false);
         }

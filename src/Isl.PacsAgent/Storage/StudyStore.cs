@@ -9,6 +9,10 @@ namespace Isl.PacsAgent.Storage;
 /// </summary>
 public sealed class StudyStore(AgentDatabase database, TimeProvider time)
 {
+    private readonly object arrivalsLock = new();
+    private List<(InstanceArrival Arrival, TaskCompletionSource<RecordedInstance?> Waiter)> arrivals = [];
+    private bool writing;
+
     private const string StudyColumns = """
         study_uid, state, revision, first_received_utc, last_instance_utc, updated_utc, instance_count,
         patient_id, patient_name, accession_number, study_description, study_date,
@@ -17,16 +21,77 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
         """;
 
     /// <summary>
-    /// Records an instance; returns false when its SOP Instance UID was already catalogued (a duplicate). The commit
-    /// does not wait for the disk (WAL, synchronous=NORMAL): it survives a killed process, and after a power cut the
-    /// spool, whose files are fsynced before Success, restores what was lost (<see cref="Ingest.InstanceIngest.CatalogueSpoolAsync"/>).
+    /// Catalogues an instance; null when its SOP Instance UID was already catalogued (a duplicate). Concurrent calls are
+    /// group-committed: one writer takes every arrival waiting and records them in one transaction, so associations never
+    /// wait on each other's locks. The commit does not wait for the disk (WAL, synchronous=NORMAL): it survives a killed
+    /// process, and after a power cut the spool, whose files are fsynced before Success, restores what was lost
+    /// (<see cref="Ingest.InstanceIngest.CatalogueSpoolAsync"/>).
     /// </summary>
-    public bool RecordInstance(InstanceArrival arrival)
+    public Task<RecordedInstance?> RecordInstanceAsync(InstanceArrival arrival)
     {
-        using var connection = database.Open(waitForDisk: false);
-        using var transaction = connection.BeginTransaction();
+        var waiter = new TaskCompletionSource<RecordedInstance?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool startWriter;
+        lock (arrivalsLock)
+        {
+            arrivals.Add((arrival, waiter));
+            startWriter = !writing;
+            writing = true;
+        }
+
+        if (startWriter)
+        {
+            // The caller that found no writer writes the batch holding its own arrival; later ones go on the pool.
+            WriteArrivals(once: true);
+        }
+
+        return waiter.Task;
+    }
+
+    private void WriteArrivals(bool once)
+    {
+        for (var written = 0; ; written++)
+        {
+            List<(InstanceArrival Arrival, TaskCompletionSource<RecordedInstance?> Waiter)> batch;
+            lock (arrivalsLock)
+            {
+                if (arrivals.Count == 0)
+                {
+                    writing = false;
+                    return;
+                }
+
+                if (once && written > 0)
+                {
+                    _ = Task.Run(() => WriteArrivals(once: false));
+                    return;
+                }
+
+                (batch, arrivals) = (arrivals, []);
+            }
+
+            try
+            {
+                using var connection = database.Open(waitForDisk: false);
+                using var transaction = connection.BeginTransaction();
+                var results = batch.Select(item => Record(connection, transaction, item.Arrival)).ToList();
+                transaction.Commit();
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Waiter.SetResult(results[i]);
+                }
+            }
+            catch (Exception ex)
+            {
+                batch.ForEach(item => item.Waiter.SetException(ex));
+            }
+        }
+    }
+
+    private RecordedInstance? Record(SqliteConnection connection, SqliteTransaction transaction, InstanceArrival arrival)
+    {
         using (var insert = connection.CreateCommand())
         {
+            insert.Transaction = transaction;
             insert.CommandText = """
                 INSERT INTO instances(sop_uid, study_uid, series_uid, path, received_utc)
                 VALUES ($sop, $study, $series, $path, $at) ON CONFLICT(sop_uid) DO NOTHING
@@ -38,13 +103,23 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
             insert.Parameters.AddWithValue("$at", AgentDatabase.FormatTime(arrival.ReceivedUtc));
             if (insert.ExecuteNonQuery() == 0)
             {
-                return false;
+                return null;
             }
+        }
+
+        StudyState? existing;
+        using (var state = connection.CreateCommand())
+        {
+            state.Transaction = transaction;
+            state.CommandText = "SELECT state FROM studies WHERE study_uid = $study";
+            state.Parameters.AddWithValue("$study", arrival.StudyInstanceUid);
+            existing = state.ExecuteScalar() is string name ? Enum.Parse<StudyState>(name) : null;
         }
 
         using (var upsert = connection.CreateCommand())
         {
             var d = arrival.Demographics;
+            upsert.Transaction = transaction;
             upsert.CommandText = """
                 INSERT INTO studies(study_uid, state, first_received_utc, last_instance_utc, updated_utc, instance_count,
                                     patient_id, patient_name, accession_number, study_description, study_date)
@@ -71,8 +146,7 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
             upsert.ExecuteNonQuery();
         }
 
-        transaction.Commit();
-        return true;
+        return new RecordedInstance(existing is null, existing ?? StudyState.Received);
     }
 
     /// <summary>The study, or null when no instance of it was ever received.</summary>
