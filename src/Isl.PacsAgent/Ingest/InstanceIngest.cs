@@ -1,6 +1,6 @@
 using Isl.Dicom;
 using Isl.Dicom.Network.Storage;
-using Isl.PacsAgent.Assembly;
+using Isl.PacsAgent.StudyAssembly;
 using Isl.PacsAgent.Logging;
 using Isl.PacsAgent.Storage;
 using Microsoft.Extensions.Logging;

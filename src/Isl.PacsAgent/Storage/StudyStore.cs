@@ -107,13 +107,19 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
             }
         }
 
-        StudyState? existing;
+        StudyState? existing = null;
+        TimeSpan? previousStableAge = null;
         using (var state = connection.CreateCommand())
         {
             state.Transaction = transaction;
-            state.CommandText = "SELECT state FROM studies WHERE study_uid = $study";
+            state.CommandText = "SELECT state, stable_age_seconds FROM studies WHERE study_uid = $study";
             state.Parameters.AddWithValue("$study", arrival.StudyInstanceUid);
-            existing = state.ExecuteScalar() is string name ? Enum.Parse<StudyState>(name) : null;
+            using var reader = state.ExecuteReader();
+            if (reader.Read())
+            {
+                existing = Enum.Parse<StudyState>(reader.GetString(0));
+                previousStableAge = reader.IsDBNull(1) ? null : TimeSpan.FromSeconds(reader.GetDouble(1));
+            }
         }
 
         using (var upsert = connection.CreateCommand())
@@ -122,10 +128,11 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
             upsert.Transaction = transaction;
             upsert.CommandText = """
                 INSERT INTO studies(study_uid, state, first_received_utc, last_instance_utc, updated_utc, instance_count,
-                                    patient_id, patient_name, accession_number, study_description, study_date)
-                VALUES ($study, $state, $at, $at, $now, 1, $pid, $pname, $acc, $desc, $date)
+                                    patient_id, patient_name, accession_number, study_description, study_date, stable_age_seconds)
+                VALUES ($study, $state, $at, $at, $now, 1, $pid, $pname, $acc, $desc, $date, $age)
                 ON CONFLICT(study_uid) DO UPDATE SET
                     last_instance_utc = max(last_instance_utc, excluded.last_instance_utc),
+                    stable_age_seconds = excluded.stable_age_seconds,
                     updated_utc = excluded.updated_utc,
                     instance_count = instance_count + 1,
                     patient_id = CASE WHEN patient_id = '' THEN excluded.patient_id ELSE patient_id END,
@@ -143,10 +150,11 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
             upsert.Parameters.AddWithValue("$acc", d.AccessionNumber);
             upsert.Parameters.AddWithValue("$desc", d.StudyDescription);
             upsert.Parameters.AddWithValue("$date", d.StudyDate);
+            upsert.Parameters.AddWithValue("$age", arrival.StableAge is { } age ? age.TotalSeconds : DBNull.Value);
             upsert.ExecuteNonQuery();
         }
 
-        return new RecordedInstance(existing is null, existing ?? StudyState.Received);
+        return new RecordedInstance(existing is null, existing ?? StudyState.Received, previousStableAge);
     }
 
     /// <summary>The study, or null when no instance of it was ever received.</summary>
