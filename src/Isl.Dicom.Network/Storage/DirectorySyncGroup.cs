@@ -36,6 +36,7 @@ internal sealed class DirectorySyncGroup
         public bool TryEnqueue(out Task done)
         {
             var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            bool lead;
             lock (_lock)
             {
                 if (_retired)
@@ -45,20 +46,23 @@ internal sealed class DirectorySyncGroup
                 }
 
                 _waiting.Add(waiter);
-                if (!_running)
-                {
-                    _running = true;
-                    _ = Task.Run(Drain);
-                }
+                lead = !_running;
+                _running = true;
+            }
+
+            if (lead)
+            {
+                // No sync was running: this caller syncs its own batch; those arriving meanwhile get the next one, on the pool.
+                Drain(once: true);
             }
 
             done = waiter.Task;
             return true;
         }
 
-        private void Drain()
+        private void Drain(bool once)
         {
-            while (true)
+            for (var synced = 0; ; synced++)
             {
                 List<TaskCompletionSource> batch;
                 lock (_lock)
@@ -68,6 +72,12 @@ internal sealed class DirectorySyncGroup
                         _running = false;
                         _retired = true;
                         owner._gates.TryRemove(new KeyValuePair<string, Gate>(directory, this));
+                        return;
+                    }
+
+                    if (once && synced > 0)
+                    {
+                        _ = Task.Run(() => Drain(once: false));
                         return;
                     }
 

@@ -32,16 +32,7 @@ public sealed class AgentIngestCrashTests
         var storescuOutput = new StringBuilder();
         using (var first = await AgentProcess.StartAsync(configPath, configuration))
         {
-            using var storescu = ExternalTool.Start("storescu", ["-v", "-aec", "ISL_AGENT", "127.0.0.1", dicomPort.ToString(), .. files]);
-            storescu.OutputDataReceived += (_, e) => { lock (storescuOutput) { storescuOutput.AppendLine(e.Data); } };
-            storescu.ErrorDataReceived += (_, e) => { lock (storescuOutput) { storescuOutput.AppendLine(e.Data); } };
-            storescu.BeginOutputReadLine();
-            storescu.BeginErrorReadLine();
-            var deadline = DateTime.UtcNow.AddSeconds(120);
-            while (ReceiveCrashSafetyTests.Acknowledged(ReceiveCrashSafetyTests.Snapshot(storescuOutput)).Count < 60 && DateTime.UtcNow < deadline && !storescu.HasExited)
-            {
-                await Task.Delay(20);
-            }
+            using var storescu = await ReceiveCrashSafetyTests.StoreUntilAcknowledgedAsync("ISL_AGENT", dicomPort, files, storescuOutput, 60);
 
             first.KillHard(); // SIGKILL: no shutdown code runs.
             Assert.True(storescu.WaitForExit(60_000), "storescu did not end after the agent died");

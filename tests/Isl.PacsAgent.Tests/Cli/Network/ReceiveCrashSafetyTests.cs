@@ -22,17 +22,7 @@ public sealed class ReceiveCrashSafetyTests
         var storescuOutput = new StringBuilder();
         using (var receiver = StartReceiver(port, spool))
         {
-            using var storescu = ExternalTool.Start("storescu", ["-v", "-aec", "ISL", "127.0.0.1", port.ToString(), .. files]);
-            storescu.OutputDataReceived += (_, e) => { lock (storescuOutput) { storescuOutput.AppendLine(e.Data); } };
-            storescu.ErrorDataReceived += (_, e) => { lock (storescuOutput) { storescuOutput.AppendLine(e.Data); } };
-            storescu.BeginOutputReadLine();
-            storescu.BeginErrorReadLine();
-
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (Acknowledged(Snapshot(storescuOutput)).Count < 40 && DateTime.UtcNow < deadline && !storescu.HasExited)
-            {
-                await Task.Delay(20);
-            }
+            using var storescu = await StoreUntilAcknowledgedAsync("ISL", port, files, storescuOutput, 40);
 
             receiver.Kill(); // SIGKILL on Unix: no shutdown code runs.
             await receiver.WaitForExitAsync();
@@ -68,6 +58,23 @@ public sealed class ReceiveCrashSafetyTests
             Assert.Equal(sop, copy.Dataset.GetString(DicomTags.SOPInstanceUID));
             Assert.Equal(original.Dataset.GetBytes(DicomTags.PixelData).ToArray(), copy.Dataset.GetBytes(DicomTags.PixelData).ToArray());
         }
+    }
+
+    /// <summary>Starts storescu -v sending <paramref name="files"/>, its log collected in <paramref name="output"/>; returns once <paramref name="count"/> were acknowledged (or it ended).</summary>
+    internal static async Task<Process> StoreUntilAcknowledgedAsync(string calledAe, int port, string[] files, StringBuilder output, int count)
+    {
+        var storescu = ExternalTool.Start("storescu", ["-v", "-aec", calledAe, "127.0.0.1", port.ToString(), .. files]);
+        storescu.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        storescu.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        storescu.BeginOutputReadLine();
+        storescu.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (Acknowledged(Snapshot(output)).Count < count && DateTime.UtcNow < deadline && !storescu.HasExited)
+        {
+            await Task.Delay(20);
+        }
+
+        return storescu;
     }
 
     internal static string Snapshot(StringBuilder output)
