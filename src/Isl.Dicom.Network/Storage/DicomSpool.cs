@@ -3,12 +3,13 @@ namespace Isl.Dicom.Network.Storage;
 /// <summary>
 /// The durable spool of received instances, the one writer of spool files. Each instance is written into a temporary
 /// file under <c>.incoming</c> (Part 10 meta + the received data set bytes, never re-encoded), fsynced, renamed to its
-/// <see cref="SpoolLayout"/> path and its directory fsynced (shared by concurrent stores into the same folder) before it
-/// counts as stored. The spool keeps no index: the files are the truth, and cataloguing them is the application's.
+/// <see cref="SpoolLayout"/> path and its directory fsynced before it counts as stored. The spool keeps no index: the files are the truth, and cataloguing them is the application's.
 /// Nothing about the folders is cached: one removed while the receiver runs is created again by the next store.
 /// </summary>
 public sealed class DicomSpool
 {
+    private int _expectedDatasetLength = 64 * 1024;
+
     /// <summary>Opens the spool at <paramref name="root"/>, creating it, and discards unacknowledged partial files left by a crash.</summary>
     public DicomSpool(string root)
     {
@@ -26,7 +27,16 @@ public sealed class DicomSpool
 
     internal string IncomingDirectory { get; }
 
-    internal DirectorySyncGroup DirectorySyncs { get; } = new();
+    /// <summary>
+    /// The length of the last data set received (at most 64 MiB): the buffer a new instance starts with, so that a series
+    /// of same-sized slices is received into one allocation of the right size each.
+    /// </summary>
+    internal int ExpectedDatasetLength
+    {
+        get => Volatile.Read(ref _expectedDatasetLength);
+        set => Volatile.Write(ref _expectedDatasetLength, Math.Min(value, 64 * 1024 * 1024));
+    }
+
 
     /// <summary>Free bytes on the spool's file system.</summary>
     public long AvailableFreeSpace => new DriveInfo(Root).AvailableFreeSpace;
@@ -86,7 +96,7 @@ public sealed class DicomSpool
     /// <c>.incoming</c>, fsynced, renamed into place, its folder fsynced. Returns the final path.
     /// </summary>
     /// <exception cref="IOException">The file could not be written durably (nothing is left behind).</exception>
-    public async Task<string> StoreFileAsync(ReadOnlyMemory<byte> part10File, string studyInstanceUid, string seriesInstanceUid, string sopInstanceUid)
+    public string StoreFile(ReadOnlySpan<byte> part10File, string studyInstanceUid, string seriesInstanceUid, string sopInstanceUid)
     {
         var tempPath = Path.Combine(IncomingDirectory, $"{Guid.NewGuid():N}.part");
         try
@@ -94,12 +104,12 @@ public sealed class DicomSpool
             EnsureDirectory(IncomingDirectory);
             using (var stream = CreateTemporary(tempPath))
             {
-                stream.Write(part10File.Span);
+                stream.Write(part10File);
                 stream.Flush(flushToDisk: true);
             }
 
             var finalPath = PathOf(studyInstanceUid, seriesInstanceUid, sopInstanceUid);
-            await DirectorySyncs.SyncAsync(MoveIntoPlace(tempPath, finalPath)).ConfigureAwait(false);
+            Durability.SyncDirectory(MoveIntoPlace(tempPath, finalPath));
             return finalPath;
         }
         catch

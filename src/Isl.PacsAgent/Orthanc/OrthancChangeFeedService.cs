@@ -157,7 +157,7 @@ internal sealed class OrthancChangeFeedService(
             }
 
             spool ??= new DicomSpool(storage.Value.OrthancSpoolPath);
-            var path = await spool.StoreFileAsync(bytes, dataset.GetString(DicomTags.StudyInstanceUID), dataset.GetString(DicomTags.SeriesInstanceUID), sop).ConfigureAwait(false);
+            var path = spool.StoreFile(bytes, dataset.GetString(DicomTags.StudyInstanceUID), dataset.GetString(DicomTags.SeriesInstanceUID), sop);
             if (await ingest.AcceptAsync(path, dataset, options.Value.StableAge, cancellationToken).ConfigureAwait(false) == IngestOutcome.Accepted)
             {
                 added++;

@@ -58,14 +58,14 @@ public sealed class DicomSpoolTests
     }
 
     [Fact]
-    public async Task A_whole_file_is_stored_at_its_layout_path_and_an_unsafe_uid_is_hashed_not_refused()
+    public void A_whole_file_is_stored_at_its_layout_path_and_an_unsafe_uid_is_hashed_not_refused()
     {
         using var directory = new TempDirectory();
         var spool = new DicomSpool(directory.Path);
         var original = SharedData.GeHeadCtFiles()[0];
         var bytes = File.ReadAllBytes(original);
 
-        var path = await spool.StoreFileAsync(bytes, "1.2.3", "../4", "5.6");
+        var path = spool.StoreFile(bytes, "1.2.3", "../4", "5.6");
 
         Assert.Equal(SpoolLayout.PathOf(spool.Root, "1.2.3", "../4", "5.6"), path);
         Assert.StartsWith(Path.Combine(spool.Root, "1.2.3", "x"), path, StringComparison.Ordinal);
