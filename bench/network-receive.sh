@@ -9,7 +9,9 @@
 # sending N/P files each). Every round gives the instances new SOP Instance UIDs (dcmodify -gin, untimed) and
 # times the receivers one after the other in alternating order; the table shows the median of the rounds. Then
 # one untimed round per receiver under `strace -f -c` counts its fsync/fdatasync calls per instance.
-# Usage: bench/network-receive.sh [N=336] [ROUNDS=5] [P=4]
+# BASELINE=DIR adds the receivers of another checkout (e.g. `git worktree add DIR REV`; built here in Release) as
+# "receive@base" and "run@base", timed in the same alternating rounds, for a before/after under the same load.
+# Usage: [BASELINE=DIR] bench/network-receive.sh [N=336] [ROUNDS=5] [P=4]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-336}
@@ -24,6 +26,10 @@ require_tools "dcmtk strace bc" storescu storescp echoscu dcmodify strace bc
 echo "building isl-agent (Release)..."
 dotnet build src/Isl.PacsAgent -c Release -v q -nologo >/dev/null
 agent=src/Isl.PacsAgent/bin/Release/net10.0/isl-agent.dll
+if [ -n "${BASELINE:-}" ]; then
+  echo "building the baseline $BASELINE (Release)..."
+  dotnet build "$BASELINE/src/Isl.PacsAgent" -c Release -v q -nologo >/dev/null
+fi
 
 echo "preparing $N instances..."
 mkdir -p "$work/in"
@@ -40,24 +46,32 @@ freeport() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0
 wait_echo() { for _ in $(seq 1 300); do echoscu -aet ECHOSCU -aec "$1" 127.0.0.1 "$2" >/dev/null 2>&1 && return 0; sleep 0.2; done; echo "peer $1 on $2 did not come up"; exit 1; }
 
 names=(receive run storescp orthanc)
+[ -n "${BASELINE:-}" ] && names=(receive run receive@base run@base storescp orthanc)
 declare -A aet port pid
-aet[receive]=ISL; aet[run]=ISL_AGENT; aet[storescp]=STORESCP; aet[orthanc]=ORTHANC
+aet[receive]=ISL; aet[run]=ISL_AGENT; aet[receive@base]=ISL; aet[run@base]=ISL_AGENT; aet[storescp]=STORESCP; aet[orthanc]=ORTHANC
 for n in "${names[@]}"; do port[$n]=$(freeport); mkdir -p "$work/$n"; done
-p_http=$(freeport); p_agent_http=$(freeport)
+p_http=$(freeport)
 
-dotnet "$agent" receive --port "${port[receive]}" --aet ISL --out "$work/receive" --allow STORESCU@127.0.0.1 --allow ECHOSCU@127.0.0.1 >"$work/receive.log" 2>&1 &
-pid[receive]=$!; pids+=($!)
-cat >"$work/agent.json" <<JSON
+# start_agents SUFFIX DLL: `receive` and `run` (stable age 1 h: nothing is scored) of one build.
+start_agents() {
+  local r=receive$1 a=run$1 http
+  http=$(freeport)
+  dotnet "$2" receive --port "${port[$r]}" --aet ISL --out "$work/$r" --allow STORESCU@127.0.0.1 --allow ECHOSCU@127.0.0.1 >"$work/$r.log" 2>&1 &
+  pid[$r]=$!; pids+=($!)
+  cat >"$work/$a.json" <<JSON
 { "Logging": { "LogLevel": { "Default": "Warning" } },
-  "Dicom": { "Enabled": true, "Port": ${port[run]}, "BindAddress": "127.0.0.1", "AllowAnyCaller": true, "AeTitle": "ISL_AGENT" },
-  "Http": { "Address": "127.0.0.1", "Port": $p_agent_http },
+  "Dicom": { "Enabled": true, "Port": ${port[$a]}, "BindAddress": "127.0.0.1", "AllowAnyCaller": true, "AeTitle": "ISL_AGENT" },
+  "Http": { "Address": "127.0.0.1", "Port": $http },
   "Assembly": { "StableAgeSeconds": 3600 },
   "Scoring": { "BundlePath": "$PWD/samples/models/head-ct-demo", "Device": "cpu" },
-  "Storage": { "SpoolPath": "$work/run/spool", "DatabasePath": "$work/run/agent.db",
-               "SchedulerDatabasePath": "$work/run/scheduler.db", "OutputPath": "$work/run/outputs" } }
+  "Storage": { "SpoolPath": "$work/$a/spool", "DatabasePath": "$work/$a/agent.db",
+               "SchedulerDatabasePath": "$work/$a/scheduler.db", "OutputPath": "$work/$a/outputs" } }
 JSON
-dotnet "$agent" run --config "$work/agent.json" >"$work/run.log" 2>&1 &
-pid[run]=$!; pids+=($!)
+  dotnet "$2" run --config "$work/$a.json" >"$work/$a.log" 2>&1 &
+  pid[$a]=$!; pids+=($!)
+}
+start_agents "" "$agent"
+[ -n "${BASELINE:-}" ] && start_agents @base "$BASELINE/src/Isl.PacsAgent/bin/Release/net10.0/isl-agent.dll"
 storescp --fork -aet STORESCP -od "$work/storescp" "${port[storescp]}" >"$work/storescp.log" 2>&1 &
 pid[storescp]=$!; pids+=($!)
 cat >"$work/orthanc.json" <<JSON
@@ -90,6 +104,8 @@ label() {
   case $1 in
     receive) echo "isl-agent receive (fsync file+dir)" ;;
     run) echo "isl-agent run (+ catalogue)" ;;
+    receive@base) echo "  baseline isl-agent receive" ;;
+    run@base) echo "  baseline isl-agent run" ;;
     storescp) echo "dcmtk storescp --fork (no fsync)" ;;
     orthanc) echo "Orthanc $(/usr/sbin/Orthanc --version | head -1 | awk '{print $NF}')" ;;
   esac
@@ -101,7 +117,7 @@ for parallel in 1 "$P"; do
   for r in $(seq 1 "$ROUNDS"); do
     dcmodify -nb -q -gin "${files[@]}"
     order=("${names[@]}")
-    (( r % 2 == 0 )) && order=(orthanc storescp run receive)
+    (( r % 2 == 0 )) && order=($(printf '%s\n' "${names[@]}" | tac))
     for n in "${order[@]}"; do secs[$n,$parallel]+="$(send "$n" "$parallel") "; done
   done
 done
