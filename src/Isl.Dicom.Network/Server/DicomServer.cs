@@ -27,7 +27,7 @@ public sealed class DicomServer : IAsyncDisposable
 
     /// <summary>Creates the server; call <see cref="Start"/> to listen.</summary>
     /// <param name="options">Policy and limits (validated here).</param>
-    /// <param name="spool">Where instances go (its index, if any, records them).</param>
+    /// <param name="spool">Where instances go.</param>
     /// <param name="logger">Logger (event ids 3000–3999).</param>
     public DicomServer(DicomServerOptions options, DicomSpool spool, ILogger? logger = null)
     {
@@ -42,7 +42,11 @@ public sealed class DicomServer : IAsyncDisposable
     /// <summary>The spool instances are written to.</summary>
     public DicomSpool Spool { get; }
 
-    /// <summary>Called after each instance is durable and indexed, before the sender is told Success.</summary>
+    /// <summary>
+    /// Called after each instance is durable (file and folder fsynced), with its parsed data set, before the sender is
+    /// told Success: the application catalogues it here. A listener that throws makes the answer a failure (out of
+    /// resources), so the sender sends it again; the file stays in the spool.
+    /// </summary>
     public Func<ReceivedInstance, ValueTask>? InstanceStored { get; set; }
 
     /// <summary>Called for each C-STORE answered with a failure status (nothing of it was kept), e.g. to count refusals.</summary>

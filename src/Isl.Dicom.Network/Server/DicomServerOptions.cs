@@ -94,9 +94,6 @@ public sealed class DicomServerOptions
     /// <summary>How long an association may take to deliver its next PDU (bounds idle and slow peers).</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>The spool folder where received instances are written durably.</summary>
-    public string SpoolDirectory { get; set; } = "spool";
-
     /// <summary>The server certificate for DICOM TLS; plain TCP when null.</summary>
     public X509Certificate2? TlsCertificate { get; set; }
 
@@ -129,11 +126,6 @@ public sealed class DicomServerOptions
         if (TransferSyntaxPreference.Count == 0)
         {
             throw new ArgumentException("TransferSyntaxPreference must list at least one transfer syntax.");
-        }
-
-        if (string.IsNullOrWhiteSpace(SpoolDirectory))
-        {
-            throw new ArgumentException("SpoolDirectory must be set.");
         }
     }
 }

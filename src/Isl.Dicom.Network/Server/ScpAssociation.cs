@@ -255,7 +255,10 @@ internal sealed class ScpAssociation
             {
                 var stored = await instance.CommitAsync(cancellationToken).ConfigureAwait(false);
                 NetworkLog.InstanceStored(_logger, stored.SopInstanceUid, instance.DatasetLength, stored.Path);
-                await NotifyStoredAsync(stored).ConfigureAwait(false);
+                if (!await NotifyStoredAsync(stored).ConfigureAwait(false))
+                {
+                    (status, comment) = (DimseStatus.OutOfResources, "stored, but the receiver could not record it; send it again");
+                }
             }
             catch (InstanceRejectedException ex)
             {
@@ -265,7 +268,7 @@ internal sealed class ScpAssociation
             {
                 (status, comment) = (DimseStatus.CannotUnderstand, $"data set cannot be parsed: {ex.Message}");
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
             {
                 (status, comment) = (DimseStatus.OutOfResources, $"could not store durably: {ex.Message}");
             }
@@ -293,21 +296,23 @@ internal sealed class ScpAssociation
         }
     }
 
-    private async ValueTask NotifyStoredAsync(ReceivedInstance stored)
+    /// <summary>Hands the durable instance to the application; false when it could not take it (the sender is then told to retry).</summary>
+    private async ValueTask<bool> NotifyStoredAsync(ReceivedInstance stored)
     {
         if (_onStored is null)
         {
-            return;
+            return true;
         }
 
         try
         {
             await _onStored(stored).ConfigureAwait(false);
+            return true;
         }
         catch (Exception ex)
         {
-            // The instance is durable and indexed; a failing listener must not turn that into a refusal.
             NetworkLog.AssociationFailed(_logger, _remote, ex);
+            return false;
         }
     }
 

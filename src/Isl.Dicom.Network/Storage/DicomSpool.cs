@@ -1,18 +1,19 @@
 namespace Isl.Dicom.Network.Storage;
 
 /// <summary>
-/// The durable spool of received instances. Each instance is streamed into a temporary file under
-/// <c>.incoming</c> (Part 10 meta + the received data set bytes, never re-encoded), fsynced, renamed to
-/// <c>STUDY/SERIES/SOPINSTANCE.dcm</c> and its directory fsynced before it counts as stored. Nothing about the folders
-/// is cached: one removed while the receiver runs is created again by the next store that needs it.
+/// The durable spool of received instances, the one writer of spool files. Each instance is written into a temporary
+/// file under <c>.incoming</c> (Part 10 meta + the received data set bytes, never re-encoded), fsynced, renamed to its
+/// <see cref="SpoolLayout"/> path and its directory fsynced before it counts as stored. The spool keeps no index: the files are the truth, and cataloguing them is the application's.
+/// Nothing about the folders is cached: one removed while the receiver runs is created again by the next store.
 /// </summary>
 public sealed class DicomSpool
 {
+    private int _expectedDatasetLength = 64 * 1024;
+
     /// <summary>Opens the spool at <paramref name="root"/>, creating it, and discards unacknowledged partial files left by a crash.</summary>
-    public DicomSpool(string root, IReceivedInstanceIndex? index = null)
+    public DicomSpool(string root)
     {
         Root = Path.GetFullPath(root);
-        Index = index;
         IncomingDirectory = Path.Combine(Root, SpoolLayout.IncomingFolder);
         EnsureDirectory(IncomingDirectory);
         foreach (var stale in Directory.EnumerateFiles(IncomingDirectory, "*.part"))
@@ -24,10 +25,18 @@ public sealed class DicomSpool
     /// <summary>The spool's root folder.</summary>
     public string Root { get; }
 
-    /// <summary>The index every stored instance is recorded in, if any.</summary>
-    public IReceivedInstanceIndex? Index { get; }
-
     internal string IncomingDirectory { get; }
+
+    /// <summary>
+    /// The length of the last data set received (at most 64 MiB): the buffer a new instance starts with, so that a series
+    /// of same-sized slices is received into one allocation of the right size each.
+    /// </summary>
+    internal int ExpectedDatasetLength
+    {
+        get => Volatile.Read(ref _expectedDatasetLength);
+        set => Volatile.Write(ref _expectedDatasetLength, Math.Min(value, 64 * 1024 * 1024));
+    }
+
 
     /// <summary>Free bytes on the spool's file system.</summary>
     public long AvailableFreeSpace => new DriveInfo(Root).AvailableFreeSpace;
@@ -68,7 +77,7 @@ public sealed class DicomSpool
             using var header = new MemoryStream(512);
             DicomDatasetWriter.WriteFileMetaInformation(header, meta);
             stream.Write(header.GetBuffer(), 0, (int)header.Length);
-            return new IncomingInstance(this, tempPath, stream, header.Length, sopClassUid, sopInstanceUid, DicomTransferSyntax.Lookup(transferSyntaxUid), callingAeTitle);
+            return new IncomingInstance(this, tempPath, stream, sopClassUid, sopInstanceUid, DicomTransferSyntax.Lookup(transferSyntaxUid), callingAeTitle);
         }
         catch
         {
@@ -79,11 +88,36 @@ public sealed class DicomSpool
     }
 
     /// <summary>The final path of an instance.</summary>
-    public string PathOf(string? studyInstanceUid, string? seriesInstanceUid, string sopInstanceUid) => Path.Combine(
-        Root,
-        SpoolLayout.SafeComponent(studyInstanceUid, "unknown-study"),
-        SpoolLayout.SafeComponent(seriesInstanceUid, "unknown-series"),
-        SpoolLayout.SafeComponent(sopInstanceUid, "unknown-instance") + ".dcm");
+    public string PathOf(string? studyInstanceUid, string? seriesInstanceUid, string sopInstanceUid) =>
+        SpoolLayout.PathOf(Root, studyInstanceUid, seriesInstanceUid, sopInstanceUid);
+
+    /// <summary>
+    /// Stores a complete Part 10 file that arrived whole (e.g. a WADO-RS part) durably at its layout path: written under
+    /// <c>.incoming</c>, fsynced, renamed into place, its folder fsynced. Returns the final path.
+    /// </summary>
+    /// <exception cref="IOException">The file could not be written durably (nothing is left behind).</exception>
+    public string StoreFile(ReadOnlySpan<byte> part10File, string studyInstanceUid, string seriesInstanceUid, string sopInstanceUid)
+    {
+        var tempPath = Path.Combine(IncomingDirectory, $"{Guid.NewGuid():N}.part");
+        try
+        {
+            EnsureDirectory(IncomingDirectory);
+            using (var stream = CreateTemporary(tempPath))
+            {
+                stream.Write(part10File);
+                stream.Flush(flushToDisk: true);
+            }
+
+            var finalPath = PathOf(studyInstanceUid, seriesInstanceUid, sopInstanceUid);
+            Durability.SyncDirectory(MoveIntoPlace(tempPath, finalPath));
+            return finalPath;
+        }
+        catch
+        {
+            File.Delete(tempPath);
+            throw;
+        }
+    }
 
     /// <summary>Renames a durable temporary file to its final path, creating the folders on the way; returns the final folder.</summary>
     internal string MoveIntoPlace(string tempPath, string finalPath)

@@ -90,7 +90,7 @@ internal static class NetworkCommands
     {
         var port = Port();
         var aet = new Option<string>("--aet") { Description = "Our AE title (the called AE title peers must use)", Required = true };
-        var output = new Option<string>("--out") { Description = "Spool folder (STUDY/SERIES/SOP.dcm, index in .index.sqlite)", Required = true };
+        var output = new Option<string>("--out") { Description = "Spool folder (STUDY/SERIES/SOP.dcm, each fsynced with its folder before Success)", Required = true };
         var bind = new Option<string>("--bind") { Description = "The one IP address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
         var allow = new Option<string[]>("--allow") { Description = "Admit CALLING_AE@IP (repeatable; CALLING_AE@* for any address)" };
         var allowAny = new Option<bool>("--allow-any") { Description = "Admit any calling AE from any address" };
@@ -103,7 +103,7 @@ internal static class NetworkCommands
             Isl.Dicom.Network.Server.DicomServerOptions options;
             try
             {
-                options = ReceiveVerb.BuildOptions(parse.GetValue(port), parse.GetValue(aet)!, parse.GetValue(output)!, parse.GetValue(bind)!, parse.GetValue(allow) ?? [], parse.GetValue(allowAny), parse.GetValue(anySop), parse.GetValue(maxPdu));
+                options = ReceiveVerb.BuildOptions(parse.GetValue(port), parse.GetValue(aet)!, parse.GetValue(bind)!, parse.GetValue(allow) ?? [], parse.GetValue(allowAny), parse.GetValue(anySop), parse.GetValue(maxPdu));
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException)
             {
@@ -111,7 +111,7 @@ internal static class NetworkCommands
                 return 2;
             }
 
-            return await ReceiveVerb.RunAsync(options, parse.GetValue(verbose), cancellationToken).ConfigureAwait(false);
+            return await ReceiveVerb.RunAsync(options, parse.GetValue(output)!, parse.GetValue(verbose), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }

@@ -6,8 +6,14 @@ public sealed class StorageOptions
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Storage";
 
-    /// <summary>The durable spool of received instances.</summary>
+    /// <summary>The durable spool of received instances: <c>scp/</c> for C-STORE, <c>orthanc/</c> for the change feed, each in the one spool layout.</summary>
     public string SpoolPath { get; set; } = "data/spool";
+
+    /// <summary>The spool of instances received by the C-STORE SCP.</summary>
+    public string ScpSpoolPath => Path.Combine(Path.GetFullPath(SpoolPath), "scp");
+
+    /// <summary>The spool of instances fetched from Orthanc's change feed.</summary>
+    public string OrthancSpoolPath => Path.Combine(Path.GetFullPath(SpoolPath), "orthanc");
 
     /// <summary>The results database (SQLite): studies, instances, deliveries.</summary>
     public string DatabasePath { get; set; } = "data/agent.db";

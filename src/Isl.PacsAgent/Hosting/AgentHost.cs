@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Isl.PacsAgent.Assembly;
+using Isl.PacsAgent.StudyAssembly;
 using Isl.PacsAgent.Configuration;
 using Isl.PacsAgent.Configuration.Validation;
 using Isl.PacsAgent.Delivery;

@@ -1,5 +1,4 @@
 using System.Net;
-using Isl.Dicom;
 using Isl.Dicom.Network.Server;
 using Isl.Dicom.Network.Storage;
 using Isl.PacsAgent.Configuration;
@@ -13,9 +12,12 @@ using Microsoft.Extensions.Options;
 namespace Isl.PacsAgent.Hosting;
 
 /// <summary>
-/// Runs the C-STORE SCP (Isl.Dicom.Network) into the durable spool and its index; every stored instance is
-/// ingested before the sender is told Success, so an acknowledged instance is always catalogued for assembly. Refused
-/// instances (unreadable, not what the command announced, disk low, ...) are counted in <see cref="AgentMetrics"/>.
+/// Runs the C-STORE SCP (Isl.Dicom.Network) into the durable spool; every stored instance is catalogued in the
+/// agent's one catalogue (<see cref="Storage.StudyStore"/>, through <see cref="InstanceIngest"/>) from the data set the SCP
+/// parsed, before the sender is told Success. The catalogue commits without waiting for the disk (WAL,
+/// synchronous=NORMAL: a killed process loses nothing; a power cut may lose the last commits), so at start the spool
+/// is first compared with the catalogue and what is missing is catalogued again. Refused instances (unreadable, not
+/// what the command announced, disk low, ...) are counted in <see cref="AgentMetrics"/>.
 /// </summary>
 internal sealed class DicomListenerService(
     IOptions<DicomListenerOptions> options,
@@ -26,7 +28,6 @@ internal sealed class DicomListenerService(
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable, IServiceHealthSource
 {
     private DicomServer? server;
-    private SqliteReceivedInstanceIndex? index;
 
     /// <summary>The port listened on (after start).</summary>
     public int Port => server?.Port ?? options.Value.Port;
@@ -41,16 +42,16 @@ internal sealed class DicomListenerService(
             _ => new ServiceHealth(nameof(DicomListenerService), ServiceHealth.Stopped, "the C-STORE SCP does not accept connections"),
         };
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
         if (!o.Enabled)
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        var spoolRoot = Path.Combine(Path.GetFullPath(storage.Value.SpoolPath), "scp");
-        index = new SqliteReceivedInstanceIndex(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.Value.DatabasePath))!, "received-index.db"));
+        var spool = new DicomSpool(storage.Value.ScpSpoolPath);
+        await ingest.CatalogueSpoolAsync(spool.Root, assembly.Value.StableAgeFor, cancellationToken).ConfigureAwait(false);
         var serverOptions = new DicomServerOptions
         {
             AeTitle = o.AeTitle,
@@ -61,20 +62,18 @@ internal sealed class DicomListenerService(
             AssociationRequestTimeout = TimeSpan.FromSeconds(o.AssociationRequestTimeoutSeconds),
             MaxPendingConnectionsPerAddress = o.MaxPendingConnectionsPerAddress,
             AcceptAnySopClass = o.AcceptAnySopClass,
-            SpoolDirectory = spoolRoot,
         };
         foreach (var caller in o.AllowedCallers)
         {
             serverOptions.AllowedPeers.Add(AllowedPeer.Parse(caller));
         }
 
-        server = new DicomServer(serverOptions, new DicomSpool(spoolRoot, index), loggers.CreateLogger<DicomServer>())
+        server = new DicomServer(serverOptions, spool, loggers.CreateLogger<DicomServer>())
         {
             InstanceStored = OnStoredAsync,
             InstanceRefused = refused => metrics.InstanceRejected(refused.Status),
         };
         server.Start();
-        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -91,13 +90,8 @@ internal sealed class DicomListenerService(
         {
             await server.DisposeAsync().ConfigureAwait(false);
         }
-
-        index?.Dispose();
     }
 
-    private async ValueTask OnStoredAsync(ReceivedInstance instance)
-    {
-        var dataset = DicomFile.Open(instance.Path, new DicomReadOptions { StopAtTag = DicomTags.PixelData }).Dataset;
-        await ingest.AcceptAsync(instance.Path, dataset, assembly.Value.StableAgeFor(instance.CallingAeTitle), CancellationToken.None).ConfigureAwait(false);
-    }
+    private async ValueTask OnStoredAsync(ReceivedInstance instance) =>
+        await ingest.AcceptAsync(instance.Path, instance.Dataset, assembly.Value.StableAgeFor(instance.CallingAeTitle), CancellationToken.None).ConfigureAwait(false);
 }

@@ -1,4 +1,3 @@
-using Isl.PacsAgent.Assembly;
 using Isl.PacsAgent.Configuration;
 using Isl.PacsAgent.Delivery;
 using Isl.PacsAgent.Hosting.Health;
@@ -12,17 +11,14 @@ using Microsoft.Extensions.Options;
 namespace Isl.PacsAgent.Hosting;
 
 /// <summary>
-/// At start-up, resumes what the previous run left: studies in Scoring go back on the queue; studies Received or
-/// Assembling without a persistent trigger get one (Quartz itself resumes the triggers it has). Pending deliveries
-/// are rows the delivery worker reads; a study whose results were recorded but whose deliveries were not queued yet
-/// (killed in between) gets them queued now.
+/// At start-up, resumes what the previous run left beyond Quartz (whose persistent triggers alone resume assembly):
+/// studies in Scoring go back on the in-memory scoring queue. Pending deliveries are rows the delivery worker reads; a
+/// study whose results were recorded but whose deliveries were not queued yet (killed in between) gets them queued now.
 /// </summary>
 internal sealed class PendingWorkRecoveryService(
     StudyStore studies,
-    StudyAssembler assembler,
     ScoringQueue queue,
     DeliveryStore deliveries,
-    IOptions<AssemblyOptions> options,
     IOptions<DeliveryOptions> deliveryOptions,
     IOptions<StorageOptions> storageOptions,
     ILogger<PendingWorkRecoveryService> logger) : BackgroundService, IServiceHealthSource
@@ -37,25 +33,6 @@ internal sealed class PendingWorkRecoveryService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var waiting = studies.ListInStates(StudyState.Received, StudyState.Assembling);
-        var unscheduled = new List<StudyRecord>();
-        foreach (var study in waiting)
-        {
-            if (!await assembler.IsScheduledAsync(study.StudyInstanceUid, stoppingToken).ConfigureAwait(false))
-            {
-                unscheduled.Add(study);
-            }
-        }
-
-        if (unscheduled.Count > 0)
-        {
-            AgentLog.Resuming(logger, unscheduled.Count, "Received/Assembling (no trigger)");
-            foreach (var study in unscheduled)
-            {
-                await assembler.ScheduleAsync(study.StudyInstanceUid, study.LastInstanceUtc + options.Value.StableAge, stoppingToken).ConfigureAwait(false);
-            }
-        }
-
         QueueMissingDeliveries();
         var scoring = studies.ListInStates(StudyState.Scoring);
         if (scoring.Count > 0)

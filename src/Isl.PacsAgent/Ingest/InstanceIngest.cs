@@ -1,5 +1,6 @@
 using Isl.Dicom;
-using Isl.PacsAgent.Assembly;
+using Isl.Dicom.Network.Storage;
+using Isl.PacsAgent.StudyAssembly;
 using Isl.PacsAgent.Logging;
 using Isl.PacsAgent.Storage;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,42 @@ public sealed class InstanceIngest(StudyAssembler assembler, StudyStore studies,
         return await assembler.InstanceArrivedAsync(arrival, stableAge, cancellationToken).ConfigureAwait(false)
             ? IngestOutcome.Accepted
             : IngestOutcome.Duplicate;
+    }
+
+    /// <summary>
+    /// Catalogues the stored files of the spool at <paramref name="spoolRoot"/> that the catalogue lacks (its last commits
+    /// before a power cut), each with the stable age of the AE that sent it (Source Application Entity Title); returns how many.
+    /// </summary>
+    public async Task<int> CatalogueSpoolAsync(string spoolRoot, Func<string, TimeSpan> stableAgeOf, CancellationToken cancellationToken)
+    {
+        var catalogued = studies.ListInstancePaths();
+        var added = 0;
+        foreach (var path in SpoolLayout.StoredFiles(spoolRoot).Select(Path.GetFullPath).Where(p => !catalogued.Contains(p)))
+        {
+            DicomFile file;
+            try
+            {
+                file = DicomFile.Open(path, new DicomReadOptions { StopAtTag = DicomTags.PixelData });
+            }
+            catch (Exception ex) when (ex is DicomException or IOException)
+            {
+                AgentLog.SpoolFileUnreadable(logger, path, ex.Message);
+                continue;
+            }
+
+            var stableAge = stableAgeOf(file.FileMetaInformation.GetStringOrDefault(DicomTags.SourceApplicationEntityTitle, "")!.Trim());
+            if (await AcceptAsync(path, file.Dataset, stableAge, cancellationToken).ConfigureAwait(false) == IngestOutcome.Accepted)
+            {
+                added++;
+            }
+        }
+
+        if (added > 0)
+        {
+            AgentLog.SpoolCatalogued(logger, added, spoolRoot);
+        }
+
+        return added;
     }
 
     /// <summary>Accepts a spooled Part 10 file.</summary>

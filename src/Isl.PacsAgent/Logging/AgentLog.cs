@@ -30,6 +30,12 @@ internal static partial class AgentLog
     [LoggerMessage(EventId = 6102, Level = LogLevel.Debug, Message = "Instance {SopInstanceUid} is one of the agent's own outputs; it does not trigger scoring")]
     public static partial void OwnOutputIgnored(ILogger logger, string sopInstanceUid);
 
+    [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "Spool file {Path} cannot be read, it is not catalogued: {Reason}")]
+    public static partial void SpoolFileUnreadable(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 6104, Level = LogLevel.Information, Message = "Catalogued {Count} instance(s) found in the spool {SpoolRoot} but not in the catalogue")]
+    public static partial void SpoolCatalogued(ILogger logger, int count, string spoolRoot);
+
     [LoggerMessage(EventId = 6200, Level = LogLevel.Debug, Message = "Study {StudyInstanceUid} will be assembled at {DueUtc:O}")]
     public static partial void AssemblyScheduled(ILogger logger, string studyInstanceUid, DateTimeOffset dueUtc);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Isl.Dicom;
+using Isl.Dicom.Network.Storage;
 using Isl.PacsAgent.Configuration;
 using Isl.PacsAgent.DicomWeb;
 using Isl.PacsAgent.Hosting.Health;
@@ -29,6 +30,7 @@ internal sealed class OrthancChangeFeedService(
 {
     private const string CursorName = "orthanc.changes";
 
+    private DicomSpool? spool;
     private volatile string? lastPollError;
     private volatile bool polled;
 
@@ -154,7 +156,8 @@ internal sealed class OrthancChangeFeedService(
                 continue;
             }
 
-            var path = SpoolFiles.Write(storage.Value.SpoolPath, "orthanc", dataset.GetString(DicomTags.StudyInstanceUID), sop, bytes);
+            spool ??= new DicomSpool(storage.Value.OrthancSpoolPath);
+            var path = spool.StoreFile(bytes, dataset.GetString(DicomTags.StudyInstanceUID), dataset.GetString(DicomTags.SeriesInstanceUID), sop);
             if (await ingest.AcceptAsync(path, dataset, options.Value.StableAge, cancellationToken).ConfigureAwait(false) == IngestOutcome.Accepted)
             {
                 added++;

@@ -25,10 +25,18 @@ public sealed class StudyPipeline(
     IOptions<DeliveryOptions> deliveryOptions,
     ILogger<StudyPipeline> logger)
 {
-    /// <summary>Processes the study; every outcome (scored, not analysed, failed) is recorded in the results store.</summary>
+    /// <summary>
+    /// Processes the revision the assembly job began scoring; every outcome (scored, not analysed, failed) is recorded
+    /// in the results store. A study that is no longer in Scoring (queued twice, e.g. by the job and the restart) is left alone.
+    /// </summary>
     public async Task ProcessAsync(string studyInstanceUid, CancellationToken cancellationToken)
     {
-        var revision = studies.BeginScoring(studyInstanceUid);
+        if (studies.Find(studyInstanceUid) is not { State: StudyState.Scoring } study)
+        {
+            return;
+        }
+
+        var revision = study.Revision;
         try
         {
             await ScoreAsync(studyInstanceUid, revision, cancellationToken).ConfigureAwait(false);

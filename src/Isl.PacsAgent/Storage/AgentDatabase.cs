@@ -28,7 +28,8 @@ public sealed class AgentDatabase
             study_date TEXT NOT NULL DEFAULT '',
             series_uid TEXT, score REAL, threshold REAL, abnormal INTEGER,
             model_version TEXT, input_hash TEXT, scored_utc TEXT, scoring_seconds REAL,
-            reason TEXT, slices_scored INTEGER, slices_not_scored INTEGER, notes TEXT, model_id TEXT);
+            reason TEXT, slices_scored INTEGER, slices_not_scored INTEGER, notes TEXT, model_id TEXT,
+            stable_age_seconds REAL);
         CREATE INDEX IF NOT EXISTS studies_state ON studies(state);
         CREATE TABLE IF NOT EXISTS series_decisions (
             study_uid TEXT NOT NULL, series_uid TEXT NOT NULL, revision INTEGER NOT NULL,
@@ -76,7 +77,7 @@ public sealed class AgentDatabase
         }.ToString();
         using var connection = Open();
         Execute(connection, Schema);
-        AddMissingColumns(connection, "studies", ("slices_scored", "INTEGER"), ("slices_not_scored", "INTEGER"), ("notes", "TEXT"), ("model_id", "TEXT"));
+        AddMissingColumns(connection, "studies", ("slices_scored", "INTEGER"), ("slices_not_scored", "INTEGER"), ("notes", "TEXT"), ("model_id", "TEXT"), ("stable_age_seconds", "REAL"));
     }
 
     /// <summary>The database file.</summary>
@@ -103,11 +104,12 @@ public sealed class AgentDatabase
         command.ExecuteNonQuery();
     }
 
-    internal SqliteConnection Open()
+    /// <summary>A connection whose commits wait for the disk (synchronous=FULL), or, with <paramref name="waitForDisk"/> false, only for the OS (NORMAL: durable across a killed process, not a power cut).</summary>
+    internal SqliteConnection Open(bool waitForDisk = true)
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+        Execute(connection, waitForDisk ? "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;" : "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
         return connection;
     }
 

@@ -9,6 +9,10 @@ namespace Isl.PacsAgent.Storage;
 /// </summary>
 public sealed class StudyStore(AgentDatabase database, TimeProvider time)
 {
+    private readonly object arrivalsLock = new();
+    private List<(InstanceArrival Arrival, TaskCompletionSource<RecordedInstance?> Waiter)> arrivals = [];
+    private bool writing;
+
     private const string StudyColumns = """
         study_uid, state, revision, first_received_utc, last_instance_utc, updated_utc, instance_count,
         patient_id, patient_name, accession_number, study_description, study_date,
@@ -16,13 +20,78 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
         slices_scored, slices_not_scored, notes, model_id
         """;
 
-    /// <summary>Records an instance; returns false when its SOP Instance UID was already catalogued (a duplicate).</summary>
-    public bool RecordInstance(InstanceArrival arrival)
+    /// <summary>
+    /// Catalogues an instance; null when its SOP Instance UID was already catalogued (a duplicate). Concurrent calls are
+    /// group-committed: one writer takes every arrival waiting and records them in one transaction, so associations never
+    /// wait on each other's locks. The commit does not wait for the disk (WAL, synchronous=NORMAL): it survives a killed
+    /// process, and after a power cut the spool, whose files are fsynced before Success, restores what was lost
+    /// (<see cref="Ingest.InstanceIngest.CatalogueSpoolAsync"/>).
+    /// </summary>
+    public Task<RecordedInstance?> RecordInstanceAsync(InstanceArrival arrival)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
+        var waiter = new TaskCompletionSource<RecordedInstance?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool startWriter;
+        lock (arrivalsLock)
+        {
+            arrivals.Add((arrival, waiter));
+            startWriter = !writing;
+            writing = true;
+        }
+
+        if (startWriter)
+        {
+            // The caller that found no writer writes the batch holding its own arrival; later ones go on the pool.
+            WriteArrivals(once: true);
+        }
+
+        return waiter.Task;
+    }
+
+    private void WriteArrivals(bool once)
+    {
+        for (var written = 0; ; written++)
+        {
+            List<(InstanceArrival Arrival, TaskCompletionSource<RecordedInstance?> Waiter)> batch;
+            lock (arrivalsLock)
+            {
+                if (arrivals.Count == 0)
+                {
+                    writing = false;
+                    return;
+                }
+
+                if (once && written > 0)
+                {
+                    _ = Task.Run(() => WriteArrivals(once: false));
+                    return;
+                }
+
+                (batch, arrivals) = (arrivals, []);
+            }
+
+            try
+            {
+                using var connection = database.Open(waitForDisk: false);
+                using var transaction = connection.BeginTransaction();
+                var results = batch.Select(item => Record(connection, transaction, item.Arrival)).ToList();
+                transaction.Commit();
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Waiter.SetResult(results[i]);
+                }
+            }
+            catch (Exception ex)
+            {
+                batch.ForEach(item => item.Waiter.SetException(ex));
+            }
+        }
+    }
+
+    private RecordedInstance? Record(SqliteConnection connection, SqliteTransaction transaction, InstanceArrival arrival)
+    {
         using (var insert = connection.CreateCommand())
         {
+            insert.Transaction = transaction;
             insert.CommandText = """
                 INSERT INTO instances(sop_uid, study_uid, series_uid, path, received_utc)
                 VALUES ($sop, $study, $series, $path, $at) ON CONFLICT(sop_uid) DO NOTHING
@@ -34,19 +103,36 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
             insert.Parameters.AddWithValue("$at", AgentDatabase.FormatTime(arrival.ReceivedUtc));
             if (insert.ExecuteNonQuery() == 0)
             {
-                return false;
+                return null;
+            }
+        }
+
+        StudyState? existing = null;
+        TimeSpan? previousStableAge = null;
+        using (var state = connection.CreateCommand())
+        {
+            state.Transaction = transaction;
+            state.CommandText = "SELECT state, stable_age_seconds FROM studies WHERE study_uid = $study";
+            state.Parameters.AddWithValue("$study", arrival.StudyInstanceUid);
+            using var reader = state.ExecuteReader();
+            if (reader.Read())
+            {
+                existing = Enum.Parse<StudyState>(reader.GetString(0));
+                previousStableAge = reader.IsDBNull(1) ? null : TimeSpan.FromSeconds(reader.GetDouble(1));
             }
         }
 
         using (var upsert = connection.CreateCommand())
         {
             var d = arrival.Demographics;
+            upsert.Transaction = transaction;
             upsert.CommandText = """
                 INSERT INTO studies(study_uid, state, first_received_utc, last_instance_utc, updated_utc, instance_count,
-                                    patient_id, patient_name, accession_number, study_description, study_date)
-                VALUES ($study, $state, $at, $at, $now, 1, $pid, $pname, $acc, $desc, $date)
+                                    patient_id, patient_name, accession_number, study_description, study_date, stable_age_seconds)
+                VALUES ($study, $state, $at, $at, $now, 1, $pid, $pname, $acc, $desc, $date, $age)
                 ON CONFLICT(study_uid) DO UPDATE SET
                     last_instance_utc = max(last_instance_utc, excluded.last_instance_utc),
+                    stable_age_seconds = excluded.stable_age_seconds,
                     updated_utc = excluded.updated_utc,
                     instance_count = instance_count + 1,
                     patient_id = CASE WHEN patient_id = '' THEN excluded.patient_id ELSE patient_id END,
@@ -64,11 +150,11 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
             upsert.Parameters.AddWithValue("$acc", d.AccessionNumber);
             upsert.Parameters.AddWithValue("$desc", d.StudyDescription);
             upsert.Parameters.AddWithValue("$date", d.StudyDate);
+            upsert.Parameters.AddWithValue("$age", arrival.StableAge is { } age ? age.TotalSeconds : DBNull.Value);
             upsert.ExecuteNonQuery();
         }
 
-        transaction.Commit();
-        return true;
+        return new RecordedInstance(existing is null, existing ?? StudyState.Received, previousStableAge);
     }
 
     /// <summary>The study, or null when no instance of it was ever received.</summary>
@@ -117,6 +203,22 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
         }
 
         return list;
+    }
+
+    /// <summary>The full paths of every catalogued instance.</summary>
+    public HashSet<string> ListInstancePaths()
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT path FROM instances";
+        using var reader = command.ExecuteReader();
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            paths.Add(reader.GetString(0));
+        }
+
+        return paths;
     }
 
     /// <summary>Whether an instance with this SOP Instance UID is already catalogued.</summary>

@@ -19,7 +19,7 @@ public sealed class AccessControlTests
         var wrongCalled = ExternalTool.Run("echoscu", ["-aec", "SOMEONE-ELSE", "127.0.0.1", scp.Port.ToString()]);
         Assert.NotEqual(0, wrongCalled.ExitCode);
         Assert.Contains("Called AE Title Not Recognized", wrongCalled.Output, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(0, await scp.Index.CountAsync());
+        Assert.Empty(scp.Stored);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class AccessControlTests
         var result = Assert.Single(await client.StoreAsync([StoreItem.FromFile(mr)]));
         Assert.False(result.IsStored);
         Assert.Contains("AbstractSyntaxNotSupported", result.Error);
-        Assert.Equal(0, await scp.Index.CountAsync());
+        Assert.Empty(scp.Stored);
         Assert.Empty(scp.StoredFiles());
     }
 

@@ -75,7 +75,7 @@ public sealed class FuzzSuiteTests(ITestOutputHelper output)
                         answered[key] = answered.GetValueOrDefault(key) + 1;
                         if (response.Status == DimseStatus.Success)
                         {
-                            var path = (await scp.Index.FindAsync(BadDatasets.GoodSliceUid))!.Path;
+                            var path = scp.Find(BadDatasets.GoodSliceUid)!.Path;
                             problems.AddRange(Unreadable(path) is { } why ? [$"case {i} ({kind}) acknowledged but {why}"] : []);
                         }
                     }
@@ -129,7 +129,7 @@ public sealed class FuzzSuiteTests(ITestOutputHelper output)
         Assert.True(store.ExitCode == 0, store.Output);
         foreach (var file in files)
         {
-            Assert.NotNull(await scp.Index.FindAsync(DicomFile.Open(file).Dataset.GetString(DicomTags.SOPInstanceUID)));
+            Assert.NotNull(scp.Find(DicomFile.Open(file).Dataset.GetString(DicomTags.SOPInstanceUID)));
         }
 
         Assert.Empty(Directory.GetFiles(Path.Combine(scp.SpoolRoot, ".incoming")));

@@ -52,7 +52,7 @@ public sealed class HostileInputTests
         Assert.True(echo.ExitCode == 0, echo.Output);
         var store = ExternalTool.Run("storescu", ["-aec", "ISL-TEST", "127.0.0.1", scp.Port.ToString(), .. SharedData.GeHeadCtFiles()[..2]]);
         Assert.True(store.ExitCode == 0, store.Output);
-        Assert.Equal(2, await scp.Index.CountAsync());
+        Assert.Equal(2, scp.Stored.Count);
         Assert.Empty(Directory.GetFiles(Path.Combine(scp.SpoolRoot, ".incoming")));
     }
 

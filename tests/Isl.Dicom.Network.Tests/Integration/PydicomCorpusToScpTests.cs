@@ -43,7 +43,7 @@ public sealed class PydicomCorpusToScpTests
         var problems = new List<string>();
         foreach (var (path, sop) in files)
         {
-            var stored = await scp.Index.FindAsync(sop);
+            var stored = scp.Find(sop);
             if (stored is null)
             {
                 problems.Add($"{Path.GetFileName(path)}: not stored");

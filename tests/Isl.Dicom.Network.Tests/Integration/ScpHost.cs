@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Isl.Dicom.Network.Server;
 using Isl.Dicom.Network.Storage;
@@ -5,10 +6,11 @@ using Isl.Testing;
 
 namespace Isl.Dicom.Network.Tests.Integration;
 
-/// <summary>Our SCP on a free loopback port with a temporary spool and index, for tests.</summary>
+/// <summary>Our SCP on a free loopback port with a temporary spool, for tests; <see cref="Stored"/> is what the server handed over as stored.</summary>
 internal sealed class ScpHost : IAsyncDisposable
 {
     private readonly TempDirectory _directory = new("isl-scp");
+    private readonly ConcurrentDictionary<string, ReceivedInstance> _stored = new(StringComparer.Ordinal);
 
     public ScpHost(Action<DicomServerOptions>? configure = null)
     {
@@ -17,7 +19,6 @@ internal sealed class ScpHost : IAsyncDisposable
             AeTitle = "ISL-TEST",
             BindAddress = IPAddress.Loopback,
             Port = 0,
-            SpoolDirectory = _directory.Combine("spool"),
             DiskLowWatermarkBytes = 1024 * 1024,
             ArtimTimeout = TimeSpan.FromSeconds(5),
             IdleTimeout = TimeSpan.FromSeconds(10),
@@ -28,9 +29,16 @@ internal sealed class ScpHost : IAsyncDisposable
         }
 
         configure?.Invoke(Options);
-        Index = new SqliteReceivedInstanceIndex(_directory.Combine("index.sqlite"));
-        Spool = new DicomSpool(Options.SpoolDirectory, Index);
-        Server = new DicomServer(Options, Spool);
+        Spool = new DicomSpool(_directory.Combine("spool"));
+        Server = new DicomServer(Options, Spool)
+        {
+            InstanceStored = instance =>
+            {
+                Assert.True(File.Exists(instance.Path), $"{instance.Path} was handed over as stored but does not exist");
+                _stored[instance.SopInstanceUid] = instance;
+                return ValueTask.CompletedTask;
+            },
+        };
         Server.Start();
     }
 
@@ -40,7 +48,11 @@ internal sealed class ScpHost : IAsyncDisposable
 
     public DicomSpool Spool { get; }
 
-    public SqliteReceivedInstanceIndex Index { get; }
+    /// <summary>The instances handed over as stored (before their Success), by SOP Instance UID.</summary>
+    public IReadOnlyDictionary<string, ReceivedInstance> Stored => _stored;
+
+    /// <summary>The stored instance with this SOP Instance UID, or null.</summary>
+    public ReceivedInstance? Find(string sopInstanceUid) => _stored.GetValueOrDefault(sopInstanceUid);
 
     public int Port => Server.Port;
 
@@ -53,7 +65,6 @@ internal sealed class ScpHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync();
-        Index.Dispose();
         _directory.Dispose();
     }
 }

@@ -54,10 +54,10 @@ public sealed class ScuToPeersTests
 
         var response = await orthanc.Http.PostAsJsonAsync("modalities/isl/store", new Dictionary<string, object> { ["Resources"] = ids, ["Synchronous"] = true });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        Assert.Equal(files.Length, await scp.Index.CountAsync());
+        Assert.Equal(files.Length, scp.Stored.Count);
         foreach (var path in files)
         {
-            var stored = await scp.Index.FindAsync(DicomFile.Open(path).Dataset.GetString(DicomTags.SOPInstanceUID));
+            var stored = scp.Find(DicomFile.Open(path).Dataset.GetString(DicomTags.SOPInstanceUID));
             Assert.Equal("ORTHANC", stored!.CallingAeTitle);
             Assert.Null(DicomFiles.DifferenceOutsideMeta(path, stored.Path));
         }

@@ -23,7 +23,7 @@ public sealed class StorescuToScpTests
         foreach (var original in SharedData.GeHeadCtFiles())
         {
             var sop = DicomFile.Open(original).Dataset.GetString(DicomTags.SOPInstanceUID);
-            var indexed = await scp.Index.FindAsync(sop);
+            var indexed = scp.Find(sop);
             Assert.NotNull(indexed);
             Assert.Equal("STORESCU", indexed.CallingAeTitle);
             Assert.Equal(DicomFiles.DatasetBytes(original), DicomFiles.DatasetBytes(indexed.Path));
@@ -32,8 +32,8 @@ public sealed class StorescuToScpTests
             Assert.Equal(DicomTransferSyntax.ExplicitVRLittleEndian, stored.TransferSyntax);
         }
 
-        var study = (await scp.Index.FindAsync(DicomFile.Open(SharedData.GeHeadCtFiles()[0]).Dataset.GetString(DicomTags.SOPInstanceUID)))!.StudyInstanceUid;
-        Assert.Equal(28, (await scp.Index.GetStudyInstancesAsync(study)).Count);
+        var study = scp.Find(DicomFile.Open(SharedData.GeHeadCtFiles()[0]).Dataset.GetString(DicomTags.SOPInstanceUID))!.StudyInstanceUid;
+        Assert.Equal(28, scp.Stored.Values.Count(i => i.StudyInstanceUid == study));
         Assert.Empty(Directory.GetFiles(Path.Combine(scp.SpoolRoot, ".incoming")));
     }
 
@@ -67,7 +67,7 @@ public sealed class StorescuToScpTests
         foreach (var original in files)
         {
             var sop = DicomFile.Open(original).Dataset.GetString(DicomTags.SOPInstanceUID);
-            Assert.Equal(DicomFiles.DatasetBytes(original), DicomFiles.DatasetBytes((await scp.Index.FindAsync(sop))!.Path));
+            Assert.Equal(DicomFiles.DatasetBytes(original), DicomFiles.DatasetBytes(scp.Find(sop)!.Path));
         }
     }
 
@@ -82,7 +82,7 @@ public sealed class StorescuToScpTests
         foreach (var original in files)
         {
             var sop = DicomFile.Open(original).Dataset.GetString(DicomTags.SOPInstanceUID);
-            var stored = (await scp.Index.FindAsync(sop))!.Path;
+            var stored = scp.Find(sop)!.Path;
             Assert.Equal(DicomTransferSyntax.ImplicitVRLittleEndian, DicomFile.Open(stored).TransferSyntax);
             Assert.Null(DicomFiles.DifferenceOutsideMeta(original, stored));
         }
@@ -103,11 +103,11 @@ public sealed class StorescuToScpTests
         }
 
         Assert.Equal(10, scp.StoredFiles().Length);
-        Assert.Equal(10, await scp.Index.CountAsync());
+        Assert.Equal(10, scp.Stored.Count);
         foreach (var original in files)
         {
             var sop = DicomFile.Open(original).Dataset.GetString(DicomTags.SOPInstanceUID);
-            Assert.Equal(DicomFiles.DatasetBytes(original), DicomFiles.DatasetBytes((await scp.Index.FindAsync(sop))!.Path));
+            Assert.Equal(DicomFiles.DatasetBytes(original), DicomFiles.DatasetBytes(scp.Find(sop)!.Path));
         }
     }
 }

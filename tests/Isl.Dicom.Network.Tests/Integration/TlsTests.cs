@@ -28,7 +28,7 @@ public sealed class TlsTests
         Assert.Equal(0, await client.EchoAsync());
         var files = SharedData.GeHeadCtFiles()[..3];
         Assert.All(await client.StoreAsync(files.Select(StoreItem.FromFile)), r => Assert.True(r.IsStored, r.ToString()));
-        Assert.Equal(3, await scp.Index.CountAsync());
+        Assert.Equal(3, scp.Stored.Count);
 
         var plain = new DicomClient(new DicomClientOptions { Host = "127.0.0.1", Port = scp.Port, CalledAeTitle = "ISL-TEST", RetryPolicy = DicomRetryPolicy.None, ArtimTimeout = TimeSpan.FromSeconds(3) });
         await Assert.ThrowsAnyAsync<Exception>(() => plain.EchoAsync());

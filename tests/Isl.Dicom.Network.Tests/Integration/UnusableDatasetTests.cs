@@ -28,7 +28,7 @@ public sealed class UnusableDatasetTests
         Assert.True(problems.Count == 0, string.Join('\n', problems));
         Assert.Empty(scp.StoredFiles());
         Assert.Empty(Directory.GetFiles(Path.Combine(scp.SpoolRoot, ".incoming")));
-        Assert.Equal(0, await scp.Index.CountAsync());
+        Assert.Empty(scp.Stored);
 
         var files = SharedData.GeHeadCtFiles()[..2];
         var store = ExternalTool.Run("storescu", ["-aec", "ISL-TEST", "127.0.0.1", scp.Port.ToString(), .. files]);
@@ -44,7 +44,7 @@ public sealed class UnusableDatasetTests
         var store = ExternalTool.Run("storescu", ["-aec", "ISL-TEST", "127.0.0.1", scp.Port.ToString(), files[0]]);
         Assert.True(store.ExitCode == 0, store.Output);
         var victim = DicomFile.Open(files[0]).Dataset.GetString(DicomTags.SOPInstanceUID);
-        var before = await File.ReadAllBytesAsync((await scp.Index.FindAsync(victim))!.Path);
+        var before = await File.ReadAllBytesAsync(scp.Find(victim)!.Path);
 
         // files[1]'s data set announced as files[0]'s instance: it would replace the victim's file and index row.
         var other = DicomDatasetWriter.Encode(DicomFile.Open(files[1]).Dataset, DicomTransferSyntax.ExplicitVRLittleEndian);
@@ -54,7 +54,7 @@ public sealed class UnusableDatasetTests
             Assert.Equal(DimseStatus.DatasetDoesNotMatchSopClass, response.Status);
         }
 
-        var stored = await scp.Index.FindAsync(victim);
+        var stored = scp.Find(victim);
         Assert.Equal(before, await File.ReadAllBytesAsync(stored!.Path));
         Assert.Single(scp.StoredFiles());
     }

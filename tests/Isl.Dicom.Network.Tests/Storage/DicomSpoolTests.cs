@@ -7,11 +7,10 @@ namespace Isl.Dicom.Network.Tests.Storage;
 public sealed class DicomSpoolTests
 {
     [Fact]
-    public async Task Commit_writes_meta_plus_the_received_bytes_unchanged_and_indexes_them()
+    public async Task Commit_writes_meta_plus_the_received_bytes_unchanged_and_hands_over_the_parsed_data_set()
     {
         using var directory = new TempDirectory();
-        using var index = new SqliteReceivedInstanceIndex(directory.Combine("index.sqlite"));
-        var spool = new DicomSpool(directory.Combine("spool"), index);
+        var spool = new DicomSpool(directory.Combine("spool"));
         var original = SharedData.GeHeadCtFiles()[0];
         var bytes = File.ReadAllBytes(original)[(int)Part10Layout.DatasetOffset(original)..];
         var file = DicomFile.Open(original);
@@ -26,7 +25,9 @@ public sealed class DicomSpoolTests
         Assert.Equal(spool.PathOf(file.Dataset.GetString(DicomTags.StudyInstanceUID), file.Dataset.GetString(DicomTags.SeriesInstanceUID), stored.SopInstanceUid), stored.Path);
         Assert.Equal(bytes, File.ReadAllBytes(stored.Path)[(int)Part10Layout.DatasetOffset(stored.Path)..]);
         Assert.Equal("CT1", DicomFile.Open(stored.Path).FileMetaInformation.GetString(DicomTags.SourceApplicationEntityTitle));
-        Assert.Equal(stored, await index.FindAsync(stored.SopInstanceUid));
+        Assert.Equal(file.Dataset.GetString(DicomTags.StudyInstanceUID), stored.StudyInstanceUid);
+        Assert.Equal(file.Dataset.GetString(DicomTags.SeriesInstanceUID), stored.Dataset.GetString(DicomTags.SeriesInstanceUID));
+        Assert.Equal(file.Dataset.GetBytes(DicomTags.PixelData).ToArray(), stored.Dataset.GetBytes(DicomTags.PixelData).ToArray());
         Assert.Empty(Directory.GetFiles(Path.Combine(spool.Root, ".incoming")));
     }
 
@@ -54,6 +55,36 @@ public sealed class DicomSpoolTests
         var path = spool.PathOf("../../etc", "1.2/../../x", "..");
         Assert.StartsWith(spool.Root + Path.DirectorySeparatorChar, Path.GetFullPath(path));
         Assert.DoesNotContain("..", Path.GetRelativePath(spool.Root, path));
+    }
+
+    [Fact]
+    public void A_whole_file_is_stored_at_its_layout_path_and_an_unsafe_uid_is_hashed_not_refused()
+    {
+        using var directory = new TempDirectory();
+        var spool = new DicomSpool(directory.Path);
+        var original = SharedData.GeHeadCtFiles()[0];
+        var bytes = File.ReadAllBytes(original);
+
+        var path = spool.StoreFile(bytes, "1.2.3", "../4", "5.6");
+
+        Assert.Equal(SpoolLayout.PathOf(spool.Root, "1.2.3", "../4", "5.6"), path);
+        Assert.StartsWith(Path.Combine(spool.Root, "1.2.3", "x"), path, StringComparison.Ordinal);
+        Assert.Equal(bytes, File.ReadAllBytes(path));
+        Assert.Equal([path], SpoolLayout.StoredFiles(spool.Root));
+    }
+
+    [Fact]
+    public async Task Concurrent_stores_into_one_series_folder_all_commit()
+    {
+        using var directory = new TempDirectory();
+        var spool = new DicomSpool(directory.Path);
+        var files = SharedData.GeHeadCtFiles();
+
+        var stored = await Task.WhenAll(files.Select(f => Task.Run(() => StoreAsync(spool, f))));
+
+        Assert.Equal(files.Length, stored.Select(s => s.Path).Distinct().Count());
+        Assert.All(stored, s => Assert.True(File.Exists(s.Path), s.Path));
+        Assert.Equal(files.Length, SpoolLayout.StoredFiles(spool.Root).Count());
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace Isl.PacsAgent.Tests.EndToEnd;
 /// <summary>
 /// The real <c>isl-agent run</c> process acknowledges a study sent by storescu and is killed with SIGKILL before the
 /// stable age has passed (so before scoring); started again with the same configuration, it scores the study from its
-/// spool and durable Quartz trigger and delivers the SR and heatmap series to a real Orthanc.
+/// spool and durable Quartz trigger alone (the restart rebuilds no trigger), exactly once, and delivers the SR and
+/// heatmap series to a real Orthanc.
 /// </summary>
 [Trait("Category", "Integration")]
 [Collection(ModelScoringCollection.Name)]
@@ -43,6 +44,7 @@ public sealed class AgentKillRestartTests(ITestOutputHelper output)
 
         var (state, revision) = ReadStudyRow(temp.Combine("agent", "agent.db"), studyUid);
         Assert.Equal(("Assembling", 0), (state, revision));
+        Assert.Equal(1, Isl.PacsAgent.Tests.StudyAssembly.RestartResumesAssemblyTests.CountPersistedTriggers(temp.Combine("agent", "scheduler.db"), studyUid));
         Assert.Empty(await OrthancContents.SeriesAsync(orthanc.Http, studyUid));
 
         using var second = await AgentProcess.StartAsync(configPath, configuration);
@@ -57,6 +59,9 @@ public sealed class AgentKillRestartTests(ITestOutputHelper output)
         var series = await OrthancContents.SeriesAsync(orthanc.Http, studyUid);
         Assert.Single(series.Single(s => s.Modality == "SR").SopInstanceUids);
         Assert.InRange(series.Single(s => s.Modality == "OT").SopInstanceUids.Count, 2, Slices + 1); // the summary, then one per scored slice
+        await Task.Delay(TimeSpan.FromSeconds(2)); // a second scoring of the study (queued twice) would show by now
+        Assert.Equal(1, (await second.StudyAsync(studyUid))!.Value.GetProperty("revision").GetInt32());
+        Assert.Single(await OrthancContents.SeriesAsync(orthanc.Http, studyUid), s => s.Modality == "SR");
         var metadata = await OrthancContents.StudyMetadataAsync(orthanc.Http, studyUid, PacsOrthanc.MetadataName);
         Assert.Matches("^(NORMAL|ABNORMAL) score=", metadata);
         var worklist = JsonDocument.Parse(await second.Http.GetStringAsync(new Uri("api/worklist", UriKind.Relative))).RootElement;

@@ -20,12 +20,12 @@ public sealed class StudyStoreTests : IDisposable
     private static StudyTriage Triage(double score) => new("1.2.3.1", score, 0.5, score >= 0.5, "1.0", "hash", DateTimeOffset.UnixEpoch, 1.5);
 
     [Fact]
-    public void InstancesAreCataloguedOnceAndTheStudyRemembersItsLastArrival()
+    public async Task InstancesAreCataloguedOnceAndTheStudyRemembersItsLastArrival()
     {
-        Assert.True(store.RecordInstance(Arrival("1.2.3", "1.2.3.1.1")));
+        Assert.NotNull(await store.RecordInstanceAsync(Arrival("1.2.3", "1.2.3.1.1")));
         time.Advance(TimeSpan.FromSeconds(10));
-        Assert.True(store.RecordInstance(Arrival("1.2.3", "1.2.3.1.2")));
-        Assert.False(store.RecordInstance(Arrival("1.2.3", "1.2.3.1.2")));
+        Assert.NotNull(await store.RecordInstanceAsync(Arrival("1.2.3", "1.2.3.1.2")));
+        Assert.Null(await store.RecordInstanceAsync(Arrival("1.2.3", "1.2.3.1.2")));
 
         var study = store.Find("1.2.3")!;
         Assert.Equal(StudyState.Received, study.State);
@@ -37,9 +37,9 @@ public sealed class StudyStoreTests : IDisposable
     }
 
     [Fact]
-    public void StudyWalksTheStateMachineAndSurvivesReopening()
+    public async Task StudyWalksTheStateMachineAndSurvivesReopening()
     {
-        store.RecordInstance(Arrival("1.2.3", "1.2.3.1.1"));
+        await store.RecordInstanceAsync(Arrival("1.2.3", "1.2.3.1.1"));
         store.MarkAssembling("1.2.3");
         var revision = store.BeginScoring("1.2.3");
         Assert.Equal(1, revision);
@@ -54,15 +54,15 @@ public sealed class StudyStoreTests : IDisposable
     }
 
     [Fact]
-    public void ForbiddenMovesThrowAndStaleRevisionsAreIgnored()
+    public async Task ForbiddenMovesThrowAndStaleRevisionsAreIgnored()
     {
-        store.RecordInstance(Arrival("1.2.3", "1.2.3.1.1"));
+        await store.RecordInstanceAsync(Arrival("1.2.3", "1.2.3.1.1"));
         var ex = Assert.Throws<InvalidStudyTransitionException>(() => store.BeginScoring("1.2.3"));
         Assert.Equal(StudyState.Received, ex.From);
 
         store.MarkAssembling("1.2.3");
         var first = store.BeginScoring("1.2.3");
-        store.RecordInstance(Arrival("1.2.3", "1.2.3.1.2"));
+        await store.RecordInstanceAsync(Arrival("1.2.3", "1.2.3.1.2"));
         store.MarkAssembling("1.2.3");
         Assert.False(store.CompleteScoring("1.2.3", first, Triage(0.1)));
         Assert.Equal(StudyState.Assembling, store.Find("1.2.3")!.State);
@@ -75,9 +75,9 @@ public sealed class StudyStoreTests : IDisposable
     }
 
     [Fact]
-    public void SeriesDecisionsAndOwnSeriesAreRecorded()
+    public async Task SeriesDecisionsAndOwnSeriesAreRecorded()
     {
-        store.RecordInstance(Arrival("1.2.3", "1.2.3.1.1"));
+        await store.RecordInstanceAsync(Arrival("1.2.3", "1.2.3.1.1"));
         store.RecordSeriesDecisions("1.2.3", 1, [new SeriesDecision("1.9", false, "is a localizer (SCOUT)", "Scout"), new SeriesDecision("1.8", true, "axial head CT", "Head")]);
         store.RecordOwnSeries("1.2.3", "2.25.7", "SR");
 
@@ -86,6 +86,20 @@ public sealed class StudyStoreTests : IDisposable
         Assert.True(decisions[0].Selected);
         Assert.True(store.IsOwnSeries("2.25.7"));
         Assert.False(store.IsOwnSeries("1.8"));
+    }
+
+    [Fact]
+    public async Task ConcurrentArrivalsAreEachCataloguedOnceAndOnlyTheFirstOpensTheStudy()
+    {
+        var arrivals = Enumerable.Range(0, 200).Select(i => Arrival(i % 2 == 0 ? "1.2.3" : "1.2.4", $"1.2.3.1.{i % 150}")).ToList();
+
+        var recorded = await Task.WhenAll(arrivals.Select(a => Task.Run(() => store.RecordInstanceAsync(a))));
+
+        Assert.Equal(150, recorded.Count(r => r is not null));
+        Assert.Equal(2, recorded.Count(r => r is { NewStudy: true }));
+        Assert.All(recorded.OfType<RecordedInstance>(), r => Assert.Equal(StudyState.Received, r.State));
+        Assert.Equal(150, store.ListInstances("1.2.3").Count + store.ListInstances("1.2.4").Count);
+        Assert.Equal(150, store.Find("1.2.3")!.InstanceCount + store.Find("1.2.4")!.InstanceCount);
     }
 
     [Fact]

@@ -6,10 +6,13 @@ using Microsoft.Extensions.Logging;
 
 namespace Isl.PacsAgent.Cli.Network;
 
-/// <summary>The <c>receive</c> verb: a storescp-like receiver on the agent's own SCP, spool and index.</summary>
+/// <summary>
+/// The <c>receive</c> verb: a storescp-like receiver on the agent's own SCP and spool. It keeps no catalogue: the spool's
+/// files (<see cref="SpoolLayout"/>) are what it received, and it counts what it stored to report at the end.
+/// </summary>
 internal static class ReceiveVerb
 {
-    public static async Task<int> RunAsync(DicomServerOptions options, bool verbose, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(DicomServerOptions options, string outDirectory, bool verbose, CancellationToken cancellationToken)
     {
         var logger = new StderrLogger(verbose ? LogLevel.Debug : LogLevel.Information);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -18,9 +21,16 @@ internal static class ReceiveVerb
             context.Cancel = true;
             stop.Cancel();
         });
-        using var index = new SqliteReceivedInstanceIndex(Path.Combine(options.SpoolDirectory, ".index.sqlite"));
-        var spool = new DicomSpool(options.SpoolDirectory, index);
-        await using var server = new DicomServer(options, spool, logger);
+        var spool = new DicomSpool(outDirectory);
+        var stored = 0L;
+        await using var server = new DicomServer(options, spool, logger)
+        {
+            InstanceStored = _ =>
+            {
+                Interlocked.Increment(ref stored);
+                return ValueTask.CompletedTask;
+            },
+        };
         server.Start();
         Console.WriteLine($"receiving as {options.AeTitle} on {options.BindAddress}:{server.Port} into {spool.Root} (Ctrl+C to stop)");
         try
@@ -32,17 +42,16 @@ internal static class ReceiveVerb
         }
 
         await server.StopAsync().ConfigureAwait(false);
-        Console.WriteLine($"stopped; {await index.CountAsync(CancellationToken.None).ConfigureAwait(false)} instances in the index");
+        Console.WriteLine($"stopped; {Interlocked.Read(ref stored)} instances stored, {SpoolLayout.StoredFiles(spool.Root).Count()} in the spool");
         return 0;
     }
 
-    public static DicomServerOptions BuildOptions(int port, string aeTitle, string outDirectory, string bind, IEnumerable<string> allow, bool allowAny, bool anySopClass, int? maxPdu)
+    public static DicomServerOptions BuildOptions(int port, string aeTitle, string bind, IEnumerable<string> allow, bool allowAny, bool anySopClass, int? maxPdu)
     {
         var options = new DicomServerOptions
         {
             AeTitle = aeTitle,
             Port = port,
-            SpoolDirectory = outDirectory,
             BindAddress = IPAddress.TryParse(bind, out var address) ? address : throw new ArgumentException($"--bind '{bind}' is not an IP address."),
             RequireAllowList = !allowAny,
             AcceptAnySopClass = anySopClass,

@@ -22,17 +22,7 @@ public sealed class ReceiveCrashSafetyTests
         var storescuOutput = new StringBuilder();
         using (var receiver = StartReceiver(port, spool))
         {
-            using var storescu = ExternalTool.Start("storescu", ["-v", "-aec", "ISL", "127.0.0.1", port.ToString(), .. files]);
-            storescu.OutputDataReceived += (_, e) => { lock (storescuOutput) { storescuOutput.AppendLine(e.Data); } };
-            storescu.ErrorDataReceived += (_, e) => { lock (storescuOutput) { storescuOutput.AppendLine(e.Data); } };
-            storescu.BeginOutputReadLine();
-            storescu.BeginErrorReadLine();
-
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (Acknowledged(Snapshot(storescuOutput)).Count < 40 && DateTime.UtcNow < deadline && !storescu.HasExited)
-            {
-                await Task.Delay(20);
-            }
+            using var storescu = await StoreUntilAcknowledgedAsync("ISL", port, files, storescuOutput, 40);
 
             receiver.Kill(); // SIGKILL on Unix: no shutdown code runs.
             await receiver.WaitForExitAsync();
@@ -58,21 +48,36 @@ public sealed class ReceiveCrashSafetyTests
             Assert.Equal(0, restarted.ExitCode);
         }
 
-        using var index = new SqliteReceivedInstanceIndex(Path.Combine(spool, ".index.sqlite"));
         foreach (var file in acknowledged)
         {
             var original = DicomFile.Open(file);
             var sop = original.Dataset.GetString(DicomTags.SOPInstanceUID);
-            var stored = await index.FindAsync(sop);
-            Assert.True(stored is not null, $"{file} was acknowledged but is not indexed");
-            Assert.True(File.Exists(stored.Path), $"{file} was acknowledged but {stored.Path} is missing");
-            var copy = DicomFile.Open(stored.Path);
+            var stored = SpoolLayout.PathOf(spool, original.Dataset.GetString(DicomTags.StudyInstanceUID), original.Dataset.GetString(DicomTags.SeriesInstanceUID), sop);
+            Assert.True(File.Exists(stored), $"{file} was acknowledged but {stored} is missing");
+            var copy = DicomFile.Open(stored);
             Assert.Equal(sop, copy.Dataset.GetString(DicomTags.SOPInstanceUID));
             Assert.Equal(original.Dataset.GetBytes(DicomTags.PixelData).ToArray(), copy.Dataset.GetBytes(DicomTags.PixelData).ToArray());
         }
     }
 
-    private static string Snapshot(StringBuilder output)
+    /// <summary>Starts storescu -v sending <paramref name="files"/>, its log collected in <paramref name="output"/>; returns once <paramref name="count"/> were acknowledged (or it ended).</summary>
+    internal static async Task<Process> StoreUntilAcknowledgedAsync(string calledAe, int port, string[] files, StringBuilder output, int count)
+    {
+        var storescu = ExternalTool.Start("storescu", ["-v", "-aec", calledAe, "127.0.0.1", port.ToString(), .. files]);
+        storescu.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        storescu.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        storescu.BeginOutputReadLine();
+        storescu.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (Acknowledged(Snapshot(output)).Count < count && DateTime.UtcNow < deadline && !storescu.HasExited)
+        {
+            await Task.Delay(20);
+        }
+
+        return storescu;
+    }
+
+    internal static string Snapshot(StringBuilder output)
     {
         lock (output)
         {
@@ -81,7 +86,7 @@ public sealed class ReceiveCrashSafetyTests
     }
 
     /// <summary>Files storescu saw answered with Success (its -v log: "Sending file: X" ... "Received Store Response (Success)").</summary>
-    private static List<string> Acknowledged(string log) =>
+    internal static List<string> Acknowledged(string log) =>
         log.Split("I: Sending file: ").Skip(1)
             .Where(segment => segment.Contains("Received Store Response (Success)", StringComparison.Ordinal))
             .Select(segment => segment[..segment.IndexOf('\n', StringComparison.Ordinal)].Trim())
@@ -105,7 +110,7 @@ public sealed class ReceiveCrashSafetyTests
         return process;
     }
 
-    private static string[] CopiesWithNewUids(string directory, int count)
+    internal static string[] CopiesWithNewUids(string directory, int count)
     {
         Directory.CreateDirectory(directory);
         var source = SharedData.GeHeadCtFiles();

@@ -7,9 +7,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 
-namespace Isl.PacsAgent.Assembly;
+namespace Isl.PacsAgent.StudyAssembly;
 
-/// <summary>Fires when a study may be stable: postpones itself if an instance arrived since, else hands the study to scoring.</summary>
+/// <summary>
+/// Fires when a study may be stable: postpones itself if an instance arrived since, else moves the study to Scoring
+/// (the one place that begins scoring a revision) and hands it to the scoring queue.
+/// </summary>
 [DisallowConcurrentExecution]
 public sealed class StudyAssemblyJob(
     StudyAssembler assembler,
@@ -29,7 +32,6 @@ public sealed class StudyAssemblyJob(
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var studyInstanceUid = context.MergedJobDataMap.GetString(StudyKey) ?? context.JobDetail.Key.Name;
-        assembler.Fired(studyInstanceUid);
         var study = studies.Find(studyInstanceUid);
         if (study is null || study.State is not (StudyState.Received or StudyState.Assembling))
         {

@@ -5,7 +5,7 @@ using Isl.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Isl.PacsAgent.Tests.Assembly;
+namespace Isl.PacsAgent.Tests.StudyAssembly;
 
 public sealed class RestartResumesAssemblyTests
 {
@@ -46,7 +46,8 @@ public sealed class RestartResumesAssemblyTests
         }
     }
 
-    private static long CountPersistedTriggers(string schedulerDatabase, string studyInstanceUid)
+    /// <summary>How many assembly triggers for the study Quartz's store holds.</summary>
+    internal static long CountPersistedTriggers(string schedulerDatabase, string studyInstanceUid)
     {
         using var connection = new SqliteConnection($"Data Source={schedulerDatabase};Mode=ReadOnly;Pooling=False");
         connection.Open();
@@ -67,7 +68,7 @@ public sealed class RestartResumesAssemblyTests
         foreach (var file in files)
         {
             var d = Isl.Dicom.DicomFile.Open(file).Dataset;
-            store.RecordInstance(new InstanceArrival(builder.StudyInstanceUid, d.GetString(Isl.Dicom.DicomTags.SeriesInstanceUID), d.GetString(Isl.Dicom.DicomTags.SOPInstanceUID), file, DateTimeOffset.UtcNow, StudyDemographics.Empty));
+            await store.RecordInstanceAsync(new InstanceArrival(builder.StudyInstanceUid, d.GetString(Isl.Dicom.DicomTags.SeriesInstanceUID), d.GetString(Isl.Dicom.DicomTags.SOPInstanceUID), file, DateTimeOffset.UtcNow, StudyDemographics.Empty));
         }
 
         store.MarkAssembling(builder.StudyInstanceUid);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Isl.PacsAgent.Configuration;
 using Isl.PacsAgent.Logging;
@@ -8,12 +7,15 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 
-namespace Isl.PacsAgent.Assembly;
+namespace Isl.PacsAgent.StudyAssembly;
 
 /// <summary>
-/// Records arriving instances and keeps one persistent Quartz trigger per study that fires when the study
-/// has been quiet for the stable age (of the source of its latest instance). The job re-checks the age itself, so
-/// arrivals need not move the trigger unless their source's stable age differs.
+/// Records arriving instances in the catalogue and keeps one persistent Quartz trigger per study, the one stable-age
+/// timer: it fires when the study has been quiet for the stable age (of the source of its latest instance), and its
+/// persistent store is what resumes assembly after a restart. The trigger is armed when a study enters assembly
+/// (its first instance, or a late one after it left assembly) and moved only when an instance's source has another
+/// stable age than the study's previous latest instance (both read from the catalogue); otherwise the job re-checks
+/// the age itself when it fires and postpones itself.
 /// </summary>
 public sealed class StudyAssembler(
     ISchedulerFactory schedulers,
@@ -26,8 +28,6 @@ public sealed class StudyAssembler(
     /// <summary>The Quartz group of assembly jobs and triggers.</summary>
     public const string Group = "assembly";
 
-    private readonly ConcurrentDictionary<string, TimeSpan> scheduled = new(StringComparer.Ordinal);
-
     /// <summary>Records the instance and makes sure its study will be assembled; false for a duplicate.</summary>
     public Task<bool> InstanceArrivedAsync(InstanceArrival arrival, CancellationToken cancellationToken) =>
         InstanceArrivedAsync(arrival, null, cancellationToken);
@@ -36,27 +36,28 @@ public sealed class StudyAssembler(
     public async Task<bool> InstanceArrivedAsync(InstanceArrival arrival, TimeSpan? stableAge, CancellationToken cancellationToken)
     {
         var age = stableAge ?? options.Value.StableAge;
-        var known = studies.Find(arrival.StudyInstanceUid) is not null;
-        if (!studies.RecordInstance(arrival))
+        if (await studies.RecordInstanceAsync(arrival with { StableAge = age }).ConfigureAwait(false) is not { } recorded)
         {
             AgentLog.DuplicateInstance(logger, arrival.SopInstanceUid);
+
+            // A retry of an instance catalogued just before a crash that came before its study's trigger.
+            if (studies.Find(arrival.StudyInstanceUid) is { State: StudyState.Received })
+            {
+                await ScheduleAsync(arrival.StudyInstanceUid, time.GetUtcNow() + age, age, cancellationToken).ConfigureAwait(false);
+            }
+
             return false;
         }
 
-        metrics.InstanceReceived(newStudy: !known);
+        metrics.InstanceReceived(recorded.NewStudy);
         AgentLog.InstanceReceived(logger, arrival.SopInstanceUid, arrival.StudyInstanceUid);
-        var state = studies.Find(arrival.StudyInstanceUid)!.State;
-        if (state != StudyState.Assembling || !scheduled.TryGetValue(arrival.StudyInstanceUid, out var scheduledAge) || scheduledAge != age)
+        if (recorded.State != StudyState.Assembling || recorded.PreviousStableAge != age)
         {
             await ScheduleAsync(arrival.StudyInstanceUid, time.GetUtcNow() + age, age, cancellationToken).ConfigureAwait(false);
         }
 
         return true;
     }
-
-    /// <summary>Schedules (or moves) the study's assembly trigger to <paramref name="dueUtc"/> with the configured stable age and marks it Assembling.</summary>
-    public Task ScheduleAsync(string studyInstanceUid, DateTimeOffset dueUtc, CancellationToken cancellationToken) =>
-        ScheduleAsync(studyInstanceUid, dueUtc, options.Value.StableAge, cancellationToken);
 
     /// <summary>Schedules (or moves) the study's assembly trigger to <paramref name="dueUtc"/>; the job waits <paramref name="stableAge"/> after the latest instance.</summary>
     public async Task ScheduleAsync(string studyInstanceUid, DateTimeOffset dueUtc, TimeSpan stableAge, CancellationToken cancellationToken)
@@ -75,18 +76,7 @@ public sealed class StudyAssembler(
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
         await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
-        scheduled[studyInstanceUid] = stableAge;
         studies.MarkAssembling(studyInstanceUid);
         AgentLog.AssemblyScheduled(logger, studyInstanceUid, dueUtc);
-    }
-
-    /// <summary>Forgets the in-memory note that a trigger exists (the job has fired).</summary>
-    internal void Fired(string studyInstanceUid) => scheduled.TryRemove(studyInstanceUid, out _);
-
-    /// <summary>Whether a persistent assembly trigger exists for the study.</summary>
-    public async Task<bool> IsScheduledAsync(string studyInstanceUid, CancellationToken cancellationToken)
-    {
-        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-        return await scheduler.Exists(new TriggerKey(studyInstanceUid, Group), cancellationToken).ConfigureAwait(false);
     }
 }
