@@ -28,7 +28,7 @@ public sealed class ScoringOptions
     /// What runs the networks: <c>torch</c> (TorchSharp over the bundle's .bin weights) or <c>onnx</c> (ONNX Runtime over its
     /// .onnx files, <c>isl-trainer export --onnx</c>; the CUDA provider with a <c>-p:IslOnnxBackend=cuda</c> build).
     /// </summary>
-    public string Engine { get; set; } = "torch";
+    public string Engine { get; set; } = "onnx";
 
     /// <summary>Concurrent scoring workers (one per device by default).</summary>
     public int Workers { get; set; } = 1;

@@ -87,7 +87,7 @@ public sealed class ModelStartupTests
         await AgentFixture.WaitForAsync(() => agent.Log.Contains("isl-agent started", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the start log", () => agent.Log);
         var log = agent.Log;
         Assert.Contains($"Model isl-head-ct-demo 1.0.0 (manifest SHA-256 {sha})", log, StringComparison.Ordinal);
-        Assert.Contains("networks run in torch on cpu", log, StringComparison.Ordinal);
+        Assert.Contains("networks run in onnx CPUExecutionProvider", log, StringComparison.Ordinal);
         Assert.Contains($"DICOM ISL_AGENT on 127.0.0.1:{dicomPort}", log, StringComparison.Ordinal);
         Assert.Contains($"HTTP http://127.0.0.1:{httpPort}/", log, StringComparison.Ordinal);
         Assert.Contains("sources: C-STORE from any caller", log, StringComparison.Ordinal);
