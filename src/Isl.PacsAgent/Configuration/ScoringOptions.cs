@@ -30,7 +30,11 @@ public sealed class ScoringOptions
     /// </summary>
     public string Engine { get; set; } = "onnx";
 
-    /// <summary>Concurrent scoring workers (one per device by default).</summary>
+    /// <summary>
+    /// Studies processed at once: selection, pixel loading, SR/SC writing and delivery of one study overlap the model
+    /// inference of another; the inference itself runs one study at a time (one model, which uses all its threads), so
+    /// more than 2 workers only adds memory.
+    /// </summary>
     public int Workers { get; set; } = 1;
 
     /// <summary>Studies that may wait for a worker before assembly jobs block.</summary>

@@ -51,15 +51,16 @@ public static class AgentHost
         configuration.AddCommandLine([.. settings.Args]);
         configuration.AddInMemoryCollection(settings.Overrides);
 
-        var errors = AgentConfigurationCheck.Validate(configuration);
+        // Bound and validated once, all sections together; the services read these very instances.
+        var (agent, errors) = AgentConfigurationCheck.Bind(configuration);
         if (errors.Count > 0)
         {
             throw new AgentConfigurationException(errors);
         }
 
-        var http = configuration.GetSection(HttpEndpointOptions.SectionName).Get<HttpEndpointOptions>() ?? new HttpEndpointOptions();
+        var http = agent.Http;
         builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://{http.Address}:{http.Port}"));
-        AddAgentServices(builder.Services, configuration);
+        AddAgentServices(builder.Services, agent);
 
         // The HTTP API names states and kinds ("Done", "NotAnalysed"), as the database stores them, not by number.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -71,16 +72,16 @@ public static class AgentHost
         return app;
     }
 
-    private static void AddAgentServices(IServiceCollection services, IConfiguration configuration)
+    private static void AddAgentServices(IServiceCollection services, AgentConfiguration configuration)
     {
-        AddOptions<DicomListenerOptions, DicomListenerOptionsValidator>(services, configuration, DicomListenerOptions.SectionName);
-        AddOptions<OrthancSourceOptions, OrthancSourceOptionsValidator>(services, configuration, OrthancSourceOptions.SectionName);
-        AddOptions<AssemblyOptions, AssemblyOptionsValidator>(services, configuration, AssemblyOptions.SectionName);
-        AddOptions<SeriesSelectionOptions, SeriesSelectionOptionsValidator>(services, configuration, SeriesSelectionOptions.SectionName);
-        AddOptions<ScoringOptions, ScoringOptionsValidator>(services, configuration, ScoringOptions.SectionName);
-        AddOptions<DeliveryOptions, DeliveryOptionsValidator>(services, configuration, DeliveryOptions.SectionName);
-        AddOptions<HttpEndpointOptions, HttpEndpointOptionsValidator>(services, configuration, HttpEndpointOptions.SectionName);
-        AddOptions<StorageOptions, StorageOptionsValidator>(services, configuration, StorageOptions.SectionName);
+        services.AddSingleton(Options.Create(configuration.DicomListener));
+        services.AddSingleton(Options.Create(configuration.OrthancSource));
+        services.AddSingleton(Options.Create(configuration.Assembly));
+        services.AddSingleton(Options.Create(configuration.SeriesSelection));
+        services.AddSingleton(Options.Create(configuration.Scoring));
+        services.AddSingleton(Options.Create(configuration.Delivery));
+        services.AddSingleton(Options.Create(configuration.Http));
+        services.AddSingleton(Options.Create(configuration.Storage));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AgentMetrics>();
@@ -97,10 +98,10 @@ public static class AgentHost
         services.TryAddSingleton<IResultWriter, ReportResultWriter>();
         services.TryAddSingleton<INotAnalysedResultWriter, NotAnalysedReportWriter>();
         services.AddHttpClient();
-        ResultDestinations.Register(services, configuration.GetSection(DeliveryOptions.SectionName).Get<DeliveryOptions>() ?? new DeliveryOptions());
+        ResultDestinations.Register(services, configuration.Delivery);
 
-        var assembly = configuration.GetSection(AssemblyOptions.SectionName).Get<AssemblyOptions>() ?? new AssemblyOptions();
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var assembly = configuration.Assembly;
+        var storage = configuration.Storage;
         var schedulerDatabase = Path.GetFullPath(storage.SchedulerDatabasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(schedulerDatabase)!);
         services.AddQuartz(quartz =>
@@ -120,14 +121,6 @@ public static class AgentHost
         services.AddHostedService<PendingWorkRecoveryService>();
         services.AddHostedService<ScoringWorkerService>();
         services.AddHostedService<DeliveryWorkerService>();
-        OrthancSource.Register(services, configuration.GetSection(OrthancSourceOptions.SectionName).Get<OrthancSourceOptions>() ?? new OrthancSourceOptions());
-    }
-
-    private static void AddOptions<TOptions, TValidator>(IServiceCollection services, IConfiguration configuration, string section)
-        where TOptions : class
-        where TValidator : class, IValidateOptions<TOptions>
-    {
-        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+        OrthancSource.Register(services, configuration.OrthancSource);
     }
 }

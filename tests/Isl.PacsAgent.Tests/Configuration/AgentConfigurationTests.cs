@@ -3,6 +3,7 @@ using Isl.PacsAgent.Hosting;
 using Isl.PacsAgent.Tests.TestSupport;
 using Isl.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Isl.PacsAgent.Tests.Configuration;
 
@@ -16,6 +17,35 @@ public sealed class AgentConfigurationTests
 
     [Fact]
     public void TheShippedDefaultsAreValid() => Assert.Empty(AgentConfigurationCheck.Validate(Load([])));
+
+    [Fact]
+    public void The_host_binds_each_section_once_and_its_services_read_that_binding()
+    {
+        var bad = Assert.Throws<AgentConfigurationException>(() => AgentHost.Build(new AgentHostSettings
+        {
+            Overrides = new Dictionary<string, string?> { ["Scoring:Workers"] = "0", ["Dicom:Port"] = "0" },
+        }));
+        Assert.Single(bad.Errors, e => e.Contains("Workers", StringComparison.Ordinal));
+        Assert.Single(bad.Errors, e => e.Contains("Port", StringComparison.Ordinal));
+
+        using var temp = new TempDirectory();
+        using var app = AgentHost.Build(new AgentHostSettings
+        {
+            Overrides = new Dictionary<string, string?>
+            {
+                ["Scoring:Workers"] = "3",
+                ["Scoring:Engine"] = "torch",
+                ["Storage:DatabasePath"] = temp.Combine("agent.db"),
+                ["Storage:SchedulerDatabasePath"] = temp.Combine("scheduler.db"),
+                ["Storage:SpoolPath"] = temp.Combine("spool"),
+                ["Storage:OutputPath"] = temp.Combine("out"),
+            },
+        });
+        var scoring = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Isl.PacsAgent.Configuration.ScoringOptions>>().Value;
+        Assert.Equal(3, scoring.Workers);
+        Assert.Equal("torch", scoring.Engine);
+        Assert.Same(scoring, app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Isl.PacsAgent.Configuration.ScoringOptions>>().Value);
+    }
 
     [Fact]
     public void EveryMistakeIsReportedWithItsKey()

@@ -7,20 +7,26 @@ namespace Isl.PacsAgent.Configuration.Validation;
 public static class AgentConfigurationCheck
 {
     /// <summary>Every problem found, each naming its key; empty when the configuration is usable.</summary>
-    public static IReadOnlyList<string> Validate(IConfiguration configuration)
+    public static IReadOnlyList<string> Validate(IConfiguration configuration) => Bind(configuration).Errors;
+
+    /// <summary>
+    /// Binds every section once and validates it: the bound sections, and every problem found (each naming its key;
+    /// empty when the configuration is usable — only then are the sections meaningful).
+    /// </summary>
+    public static (AgentConfiguration Configuration, IReadOnlyList<string> Errors) Bind(IConfiguration configuration)
     {
         var errors = new List<string>();
-        Check(configuration, DicomListenerOptions.SectionName, new DicomListenerOptionsValidator(), errors);
-        Check(configuration, OrthancSourceOptions.SectionName, new OrthancSourceOptionsValidator(), errors);
-        Check(configuration, AssemblyOptions.SectionName, new AssemblyOptionsValidator(), errors);
-        Check(configuration, SeriesSelectionOptions.SectionName, new SeriesSelectionOptionsValidator(), errors);
-        Check(configuration, ScoringOptions.SectionName, new ScoringOptionsValidator(), errors);
+        var listener = Check(configuration, DicomListenerOptions.SectionName, new DicomListenerOptionsValidator(), errors);
+        var orthanc = Check(configuration, OrthancSourceOptions.SectionName, new OrthancSourceOptionsValidator(), errors);
+        var assembly = Check(configuration, AssemblyOptions.SectionName, new AssemblyOptionsValidator(), errors);
+        var selection = Check(configuration, SeriesSelectionOptions.SectionName, new SeriesSelectionOptionsValidator(), errors);
+        var scoring = Check(configuration, ScoringOptions.SectionName, new ScoringOptionsValidator(), errors);
         CheckDestinationEnums(configuration, errors);
-        Check(configuration, DeliveryOptions.SectionName, new DeliveryOptionsValidator(), errors);
+        var delivery = Check(configuration, DeliveryOptions.SectionName, new DeliveryOptionsValidator(), errors);
         CheckEnum<HttpAuthenticationKind>(configuration.GetSection(HttpEndpointOptions.SectionName), nameof(HttpEndpointOptions.Authentication), errors);
-        Check(configuration, HttpEndpointOptions.SectionName, new HttpEndpointOptionsValidator(), errors);
-        Check(configuration, StorageOptions.SectionName, new StorageOptionsValidator(), errors);
-        return errors;
+        var http = Check(configuration, HttpEndpointOptions.SectionName, new HttpEndpointOptionsValidator(), errors);
+        var storage = Check(configuration, StorageOptions.SectionName, new StorageOptionsValidator(), errors);
+        return (new AgentConfiguration(listener, orthanc, assembly, selection, scoring, delivery, http, storage), errors);
     }
 
     /// <summary>The binder silently drops a list item whose enum value does not parse; name such values instead.</summary>
@@ -43,7 +49,7 @@ public static class AgentConfigurationCheck
         }
     }
 
-    private static void Check<T>(IConfiguration configuration, string section, IValidateOptions<T> validator, List<string> errors)
+    private static T Check<T>(IConfiguration configuration, string section, IValidateOptions<T> validator, List<string> errors)
         where T : class, new()
     {
         var options = new T();
@@ -54,7 +60,7 @@ public static class AgentConfigurationCheck
         catch (InvalidOperationException ex)
         {
             errors.Add($"{section}: {ex.Message}");
-            return;
+            return options;
         }
 
         var result = validator.Validate(Options.DefaultName, options);
@@ -62,5 +68,7 @@ public static class AgentConfigurationCheck
         {
             errors.AddRange(result.Failures);
         }
+
+        return options;
     }
 }
