@@ -6,6 +6,6 @@ namespace Isl.PacsAgent.Pipeline;
 /// </summary>
 public interface INotAnalysedResultWriter
 {
-    /// <summary>Writes the files into <see cref="NotAnalysedContext.OutputDirectory"/>; none when the study holds no image to reference.</summary>
-    Task<IReadOnlyList<string>> WriteAsync(NotAnalysedContext context, CancellationToken cancellationToken);
+    /// <summary>Writes the files into <see cref="NotAnalysedContext.OutputDirectory"/>; and returns what it wrote: none when the study holds no image to reference.</summary>
+    Task<IReadOnlyList<WrittenResult>> WriteAsync(NotAnalysedContext context, CancellationToken cancellationToken);
 }

@@ -134,7 +134,7 @@ public sealed class StudyPipeline(
         AgentLog.NotAnalysed(logger, studyInstanceUid, reason);
         var study = studies.Find(studyInstanceUid)!;
         var context = new NotAnalysedContext(study, revision, instances, reason, time.GetUtcNow(), PrepareOutputDirectory(studyInstanceUid, revision));
-        IReadOnlyList<string> files;
+        IReadOnlyList<WrittenResult> files;
         try
         {
             files = await notAnalysedWriter.WriteAsync(context, cancellationToken).ConfigureAwait(false);
@@ -171,12 +171,11 @@ public sealed class StudyPipeline(
         return directory;
     }
 
-    private void RecordOwnSeries(string studyInstanceUid, IEnumerable<string> files)
+    private void RecordOwnSeries(string studyInstanceUid, IEnumerable<WrittenResult> files)
     {
         foreach (var file in files)
         {
-            var header = headers.Read(new StoredInstance("", "", file));
-            studies.RecordOwnSeries(studyInstanceUid, header.SeriesInstanceUid, header.SopClassUid);
+            studies.RecordOwnSeries(studyInstanceUid, file.SeriesInstanceUid, file.SopClassUid);
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class NotAnalysedReportWriter : INotAnalysedResultWriter
     private static readonly string AgentVersion = typeof(NotAnalysedReportWriter).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> WriteAsync(NotAnalysedContext context, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WrittenResult>> WriteAsync(NotAnalysedContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var studyInstanceUid = context.Study.StudyInstanceUid;
@@ -58,11 +58,7 @@ public sealed class NotAnalysedReportWriter : INotAnalysedResultWriter
             CompletedAt = context.CompletedUtc,
         };
         var sr = new TriageSrBuilder().Build(result, studySource);
-        var folder = Path.Combine(context.OutputDirectory, "sr");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, sr.GetString(DicomTags.SOPInstanceUID) + ".dcm");
-        await new DicomFile(sr, DicomTransferSyntax.ExplicitVRLittleEndian).SaveAsync(path, cancellationToken).ConfigureAwait(false);
-        return [path];
+        return [await WrittenResult.SaveAsync(sr, context.OutputDirectory, "sr", cancellationToken).ConfigureAwait(false)];
     }
 
     private static DicomDataset? ReadImageHeader(string path, string studyInstanceUid)

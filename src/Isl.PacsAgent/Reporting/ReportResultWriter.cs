@@ -18,7 +18,7 @@ public sealed class ReportResultWriter : IResultWriter
     private const string Comprehensive3DSr = "1.2.840.10008.5.1.4.1.1.88.34";
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> WriteAsync(ResultContext context, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WrittenResult>> WriteAsync(ResultContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var paths = context.Series.Slices.ToDictionary(s => s.SopInstanceUid, s => s.Path, StringComparer.Ordinal);
@@ -63,27 +63,18 @@ public sealed class ReportResultWriter : IResultWriter
             InputHash = context.Triage.InputHash,
         };
 
-        var files = new List<string>();
+        var files = new List<WrittenResult>();
         var sr = new TriageSrBuilder().Build(result, studySource, FindPredecessor(context));
-        files.Add(await SaveAsync(sr, context.OutputDirectory, "sr", cancellationToken).ConfigureAwait(false));
+        files.Add(await WrittenResult.SaveAsync(sr, context.OutputDirectory, "sr", cancellationToken).ConfigureAwait(false));
         if (heatmaps.Count > 0)
         {
             foreach (var sc in new HeatmapSecondaryCaptureBuilder().Build(result, heatmaps, studySource))
             {
-                files.Add(await SaveAsync(sc, context.OutputDirectory, "sc", cancellationToken).ConfigureAwait(false));
+                files.Add(await WrittenResult.SaveAsync(sc, context.OutputDirectory, "sc", cancellationToken).ConfigureAwait(false));
             }
         }
 
         return files;
-    }
-
-    private static async Task<string> SaveAsync(DicomDataset dataset, string directory, string kind, CancellationToken cancellationToken)
-    {
-        var folder = Path.Combine(directory, kind);
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, dataset.GetString(DicomTags.SOPInstanceUID) + ".dcm");
-        await new DicomFile(dataset, DicomTransferSyntax.ExplicitVRLittleEndian).SaveAsync(path, cancellationToken).ConfigureAwait(false);
-        return path;
     }
 
     private static PredecessorReport? FindPredecessor(ResultContext context)
