@@ -89,6 +89,7 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options, IOpt
             : Enumerable.Range(0, series.Slices.Count).Select(i => (IReadOnlyList<int>)[i]).ToList();
 
         var skipped = new List<SkippedInstance>();
+        var datasets = new Dictionary<string, DicomDataset>(StringComparer.Ordinal);
         var inputs = new List<(HuSlice Slice, IReadOnlyList<InstanceHeader> Sources)>();
         foreach (var group in groups)
         {
@@ -96,7 +97,7 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options, IOpt
             var readable = new List<(InstanceHeader Header, HuSlice Slice)>();
             foreach (var header in group.Select(i => series.Slices[i]))
             {
-                var problem = TryRead(header, readable.Count > 0 ? readable[0].Slice : null, out var slice);
+                var problem = TryRead(header, readable.Count > 0 ? readable[0].Slice : null, out var slice, out var dataset);
                 if (slice is null)
                 {
                     skipped.Add(new SkippedInstance(header.SopInstanceUid, problem!));
@@ -104,6 +105,7 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options, IOpt
                 else
                 {
                     readable.Add((header, slice));
+                    datasets[header.SopInstanceUid] = dataset!;
                 }
             }
 
@@ -156,16 +158,19 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options, IOpt
             DeviceUid = manifest.DeviceUid,
             Skipped = skipped,
             SlabThicknessMm = slabbed ? modelThickness : null,
+            Datasets = datasets,
         };
     }
 
-    /// <summary>Reads one slice in HU; returns why it cannot be used (and a null slice), or null.</summary>
-    private static string? TryRead(InstanceHeader header, HuSlice? sameSizeAs, out HuSlice? read)
+    /// <summary>Reads one slice in HU (and keeps its data set); returns why it cannot be used (and a null slice), or null.</summary>
+    private static string? TryRead(InstanceHeader header, HuSlice? sameSizeAs, out HuSlice? read, out DicomDataset? dataset)
     {
         read = null;
+        dataset = null;
         try
         {
-            var slice = DicomSlices.FromFile(DicomFile.Open(header.Path), header.SopInstanceUid);
+            var file = DicomFile.Open(header.Path);
+            var slice = DicomSlices.FromFile(file, header.SopInstanceUid);
             if (slice.Hu.Length != slice.Rows * slice.Columns)
             {
                 return Invariant($"{slice.Hu.Length} pixel values for {slice.Columns}×{slice.Rows}");
@@ -177,6 +182,7 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options, IOpt
             }
 
             read = slice;
+            dataset = file.Dataset;
             return null;
         }
         catch (Exception ex) when (ex is IslModelException or DicomException or IOException or InvalidDataException or ArgumentException or IndexOutOfRangeException or UnauthorizedAccessException)
