@@ -10,13 +10,45 @@ public static class PhantomFiles
     private static readonly string CacheRoot = Path.Combine(Path.GetTempPath(), $"isl-phantom-cache-{Environment.ProcessId}");
     private static readonly ConcurrentDictionary<string, Lazy<string>> Cache = new(StringComparer.Ordinal);
 
-    static PhantomFiles() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    static PhantomFiles()
     {
-        if (Directory.Exists(CacheRoot))
+        // The test host is often killed before ProcessExit runs: caches of test runs that are gone are removed here.
+        foreach (var stale in Directory.EnumerateDirectories(Path.GetTempPath(), "isl-phantom-cache-*"))
         {
-            Directory.Delete(CacheRoot, recursive: true);
+            if (int.TryParse(Path.GetFileName(stale)["isl-phantom-cache-".Length..], out var pid) && pid != Environment.ProcessId && !IsRunning(pid))
+            {
+                try
+                {
+                    Directory.Delete(stale, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Another test run is clearing it too.
+                }
+            }
         }
-    };
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            if (Directory.Exists(CacheRoot))
+            {
+                Directory.Delete(CacheRoot, recursive: true);
+            }
+        };
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Slices of the shared studies: few, to keep the real-model tests short (<see cref="AgentProcess"/> lowers MinSlices to match).</summary>
     public const int SharedSlices = 10;
