@@ -48,40 +48,50 @@ public sealed class HeatmapBuilder
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var d = Polarized(residual).mean([1L], keepdim: true) * area;
-        var s = settings.Smoothing;
-        return (s == 1 ? d : nn.functional.avg_pool2d(d, s, 1, s / 2, count_include_pad: false) * area).MoveToOuterDisposeScope();
+        return (Smooth(Polarized(residual), area) * area).MoveToOuterDisposeScope();
     }
 
     /// <summary>
     /// Heatmaps of the residual x − x_dd [N, C, S, S] inside the heatmap area [N, 1, S, S] (see <see cref="Area"/>);
     /// APDS is the mean heatmap over that area.
     /// </summary>
-    public HeatmapResult Build(Tensor residual, Tensor masks)
+    public HeatmapResult Build(Tensor residual, Tensor area)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+        Tensor map, strength;
         if (settings.Mode == HeatmapSettings.CalibratedMode)
         {
-            return Calibrated(residual, masks);
+            strength = Calibrated(residual, area);
+            map = strength.Plus(-settings.ZLow).DividedBy(settings.ZHigh - settings.ZLow).Between(0, 1) * area;
+        }
+        else
+        {
+            // The paper: threshold t on x_dif, s×s box, exponential enhancement.
+            var d = Polarized(residual);
+            var beta = settings.Enhancement;
+            map = Smooth(d * d.AtLeastMask(settings.Threshold).to_type(ScalarType.Float32), area).Times(beta).exp().Plus(-1).DividedBy(Math.Exp(beta) - 1) * area;
+            strength = map.alias();
         }
 
-        var d = Polarized(residual).mean([1L], keepdim: true) * masks;
-        var kept = d * d.AtLeastMask(settings.Threshold).to_type(ScalarType.Float32);
-        var s = settings.Smoothing;
-        var smooth = s == 1 ? kept : nn.functional.avg_pool2d(kept, s, 1, s / 2, count_include_pad: false);
-        var beta = settings.Enhancement;
-        var enhanced = smooth.Times(beta).exp().Plus(-1).DividedBy(Math.Exp(beta) - 1) * masks;
-        var area = masks.sum([1L, 2L, 3L]).AtLeast(1);
-        var apds = (enhanced.sum([1L, 2L, 3L]) / area).to(CPU).data<float>().ToArray().Select(v => (double)v).ToArray();
-        return new HeatmapResult(enhanced.MoveToOuterDisposeScope(), enhanced.alias().MoveToOuterDisposeScope(), masks.alias().MoveToOuterDisposeScope(), apds);
+        var apds = (map.sum([1L, 2L, 3L]) / area.sum([1L, 2L, 3L]).AtLeast(1)).to(CPU).data<float>().ToArray().Select(v => (double)v).ToArray();
+        return new HeatmapResult(map.MoveToOuterDisposeScope(), strength.MoveToOuterDisposeScope(), apds);
     }
 
-    // |r| (the paper's x_dif) or max(r, 0) (denser than the reconstruction).
+    // The channel mean of |r| (the paper's x_dif) or of max(r, 0) (denser than the reconstruction), not yet masked.
     private Tensor Polarized(Tensor residual)
-        => settings.Polarity == HeatmapSettings.BrighterPolarity ? residual.relu() : residual.abs();
+        => (settings.Polarity == HeatmapSettings.BrighterPolarity ? residual.relu() : residual.abs()).mean([1L], keepdim: true);
 
-    private HeatmapResult Calibrated(Tensor residual, Tensor masks)
+    // The s×s box mean of d inside the area (borders: the pixels that exist).
+    private Tensor Smooth(Tensor d, Tensor area)
+    {
+        var s = settings.Smoothing;
+        var inside = d * area;
+        return s == 1 ? inside : nn.functional.avg_pool2d(inside, s, 1, s / 2, count_include_pad: false);
+    }
+
+    // The z-score of the smoothed residual over the bundle's normal statistics, inside the area.
+    private Tensor Calibrated(Tensor residual, Tensor area)
     {
         var statistics = normal!;
         var size = residual.shape[^1];
@@ -93,10 +103,6 @@ public sealed class HeatmapBuilder
         var device = residual.device;
         var mean = tensor(statistics.Mean, [1, 1, size, size], device: device);
         var spread = tensor(statistics.Spread, [1, 1, size, size], device: device);
-        var z = (Smoothed(residual, masks) - mean) / spread * masks;
-        var map = z.Plus(-settings.ZLow).DividedBy(settings.ZHigh - settings.ZLow).Between(0, 1) * masks;
-        var area = masks.sum([1L, 2L, 3L]).AtLeast(1);
-        var apds = (map.sum([1L, 2L, 3L]) / area).to(CPU).data<float>().ToArray().Select(v => (double)v).ToArray();
-        return new HeatmapResult(map.MoveToOuterDisposeScope(), z.MoveToOuterDisposeScope(), masks.alias().MoveToOuterDisposeScope(), apds);
+        return (Smoothed(residual, area) - mean) / spread * area;
     }
 }

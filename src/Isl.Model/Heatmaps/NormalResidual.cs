@@ -120,18 +120,9 @@ public sealed class NormalResidual
         return new NormalResidual(mean, spread, size, maps.Count);
     }
 
-    /// <summary>
-    /// The z-score that the heatmap of at most <paramref name="rate"/> of these normal slices exceeds anywhere: each
-    /// slice's largest z inside its area, then their (1 − rate) quantile. A calibrated threshold at it colours about that
-    /// share of normal slices at all.
-    /// </summary>
-    public double SliceFalseColourLevel(IReadOnlyList<float[]> maps, IReadOnlyList<float[]> masks, double rate)
+    /// <summary>Each slice's largest z-score inside its area (mask &gt; 0.5); 0 for a slice without area.</summary>
+    public double[] SliceMaxima(IReadOnlyList<float[]> maps, IReadOnlyList<float[]> masks)
     {
-        if (rate is <= 0 or >= 1 || maps.Count == 0)
-        {
-            throw new IslModelException($"A false-colour rate must lie in (0, 1) and needs normal slices; got {rate} over {maps.Count}.");
-        }
-
         var maxima = new double[maps.Count];
         for (var k = 0; k < maps.Count; k++)
         {
@@ -147,9 +138,24 @@ public sealed class NormalResidual
             maxima[k] = double.IsNegativeInfinity(best) ? 0 : best;
         }
 
+        return maxima;
+    }
+
+    /// <summary>
+    /// The z-score that the heatmap of at most <paramref name="rate"/> of these normal slices exceeds anywhere: the (1 −
+    /// rate) quantile of their <see cref="SliceMaxima"/>. A calibrated threshold at it colours about that share of
+    /// normal slices at all.
+    /// </summary>
+    public double SliceFalseColourLevel(IReadOnlyList<float[]> maps, IReadOnlyList<float[]> masks, double rate)
+    {
+        if (rate is <= 0 or >= 1 || maps.Count == 0)
+        {
+            throw new IslModelException($"A false-colour rate must lie in (0, 1) and needs normal slices; got {rate} over {maps.Count}.");
+        }
+
+        var maxima = SliceMaxima(maps, masks);
         Array.Sort(maxima);
-        var index = Math.Clamp((int)Math.Ceiling((1 - rate) * maxima.Length) - 1, 0, maxima.Length - 1);
-        return maxima[index];
+        return maxima[Math.Clamp((int)Math.Ceiling((1 - rate) * maxima.Length) - 1, 0, maxima.Length - 1)];
     }
 
     /// <summary>Writes the statistics to <paramref name="path"/>.</summary>

@@ -51,6 +51,13 @@ public sealed record PreprocessingSettings
         ? "the bundle was trained on 8-bit gray images and does not record the HU window they were made with, so it cannot score DICOM (HU) slices; retrain it with a source window (isl-trainer prepare --source-window LEVEL/WIDTH)"
         : null;
 
+    /// <summary>
+    /// The HU window model channel 0 is made with: the source window of a gray bundle (the mask window when unknown), or
+    /// the first window of an HU bundle.
+    /// </summary>
+    [JsonIgnore]
+    public HuWindow ChannelZeroWindow => Mode == InputMode.Gray8 ? SourceWindow ?? IntracranialMask.MaskWindow : Windows[0];
+
     /// <summary>Number of model channels this setting yields.</summary>
     [JsonIgnore]
     public int Channels => Mode == InputMode.Gray8 ? 1 : Windows.Count;

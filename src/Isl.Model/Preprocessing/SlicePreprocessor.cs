@@ -73,7 +73,7 @@ public sealed class SlicePreprocessor
             pixels[i] = image.Pixels[i] * head[i];
         }
 
-        var effective = settings.EffectiveArea == EffectiveArea.Intracranial ? IntracranialMask.Compute(image.Pixels, image.Rows, image.Columns, settings.SourceWindow) : head;
+        var effective = settings.EffectiveArea == EffectiveArea.Intracranial ? IntracranialMask.Compute(image.Pixels, image.Rows, image.Columns, settings.ChannelZeroWindow) : head;
         return Resample(pixels, effective, 1, image.Rows, image.Columns);
     }
 

@@ -41,9 +41,7 @@ public sealed class IslScorer : IDisposable
             throw new IslModelException($"The bundle's heatmap statistics were fitted with polarity '{stored.Polarity}', reference '{stored.Reference}', bone {(stored.ExcludeBone ? "excluded" : "included")} and smoothing {stored.Smoothing}: calibrate the heatmap again for other choices, or use the paper's heatmap mode.");
         }
 
-        var preprocessing = bundle.Manifest.Preprocessing;
-        var channelZero = preprocessing.Mode == InputMode.Gray8 ? preprocessing.SourceWindow ?? IntracranialMask.MaskWindow : preprocessing.Windows[0];
-        heatmaps = new HeatmapBuilder(heatmap, bundle.NormalResidual, IntracranialMask.BoneLevel(channelZero));
+        heatmaps = new HeatmapBuilder(heatmap, bundle.NormalResidual, IntracranialMask.BoneLevel(bundle.Manifest.Preprocessing.ChannelZeroWindow));
         center = tensor(bundle.Manifest.Center, device: this.networks.Device);
         Grid = this.options.GridMode is { } mode ? bundle.Manifest.Grid with { Mode = mode } : bundle.Manifest.Grid;
         Pooling = this.options.ScanPooling ?? bundle.Manifest.ScanPooling;
@@ -148,7 +146,8 @@ public sealed class IslScorer : IDisposable
         var drnInput = Bundle.Manifest.DrnInput == DrnInput.Difference ? difference : images * masks;
         var sliceScores = DrnScoring.Distances(networks.Embed(drnInput, options.MaxBatch), center);
         var dScores = difference.sum([1L, 2L, 3L]).to(CPU).data<float>().ToArray().Select(v => (double)v).ToArray();
-        var heat = heatmaps.Build(residual, heatmaps.Area(images, masks));
+        var heatArea = heatmaps.Area(images, masks);
+        var heat = heatmaps.Build(residual, heatArea);
         var size = expected.Size;
         var maps = new List<float[]>();
         var peaks = new List<HeatmapPeak>();
@@ -156,7 +155,7 @@ public sealed class IslScorer : IDisposable
         {
             var all = heat.Maps.to(CPU).data<float>().ToArray();
             var strength = heat.Strength.to(CPU).data<float>().ToArray();
-            var area = heat.Area.to(CPU).data<float>().ToArray();
+            var area = heatArea.to(CPU).data<float>().ToArray();
             var pixels = (int)(size * size);
             for (var i = 0; i < slices.Count; i++)
             {

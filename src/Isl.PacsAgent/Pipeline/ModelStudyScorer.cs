@@ -89,7 +89,7 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options, IOpt
             : Enumerable.Range(0, series.Slices.Count).Select(i => (IReadOnlyList<int>)[i]).ToList();
 
         var skipped = new List<SkippedInstance>();
-        var datasets = new Dictionary<string, DicomDataset>(StringComparer.Ordinal);
+        var loaded = new Dictionary<string, LoadedSlice>(StringComparer.Ordinal);
         var inputs = new List<(HuSlice Slice, IReadOnlyList<InstanceHeader> Sources)>();
         foreach (var group in groups)
         {
@@ -105,7 +105,7 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options, IOpt
                 else
                 {
                     readable.Add((header, slice));
-                    datasets[header.SopInstanceUid] = dataset!;
+                    loaded[header.SopInstanceUid] = new LoadedSlice(dataset!, slice.Hu);
                 }
             }
 
@@ -158,7 +158,7 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options, IOpt
             DeviceUid = manifest.DeviceUid,
             Skipped = skipped,
             SlabThicknessMm = slabbed ? modelThickness : null,
-            Datasets = datasets,
+            Loaded = loaded,
         };
     }
 

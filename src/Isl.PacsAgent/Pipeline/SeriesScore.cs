@@ -21,10 +21,10 @@ public sealed record SeriesScore(double Score, double Threshold, string ModelNam
     public double? SlabThicknessMm { get; init; }
 
     /// <summary>
-    /// The data sets (with pixels) the scorer parsed, by SOP Instance UID: the report writer builds the SR and heatmap
-    /// series from them instead of reading the files again. Not persisted; empty when the scorer keeps none.
+    /// The slices the scorer read, by SOP Instance UID: the report writer builds the SR and heatmap series from them
+    /// instead of reading and decoding the files again. Not persisted; empty when the scorer keeps none.
     /// </summary>
-    public IReadOnlyDictionary<string, Isl.Dicom.DicomDataset> Datasets { get; init; } = new Dictionary<string, Isl.Dicom.DicomDataset>();
+    public IReadOnlyDictionary<string, LoadedSlice> Loaded { get; init; } = new Dictionary<string, LoadedSlice>();
 
     /// <summary>Whether the study is flagged abnormal.</summary>
     public bool Abnormal => Score >= Threshold;

@@ -22,13 +22,12 @@ public sealed class ReportResultWriter : IResultWriter
     {
         ArgumentNullException.ThrowIfNull(context);
         var paths = context.Series.Slices.ToDictionary(s => s.SopInstanceUid, s => s.Path, StringComparer.Ordinal);
-        // The scorer's parsed data sets; a slice it did not read (selection-only) is opened once, headers only.
-        var parsed = context.Score.Datasets;
+        // The slices the scorer read; one it did not read (unreadable, skipped) is opened once, headers only.
+        var loaded = context.Score.Loaded;
         var headers = new Dictionary<string, DicomDataset>(StringComparer.Ordinal);
-        DicomDataset Header(string sop) => parsed.TryGetValue(sop, out var read) ? read : headers.TryGetValue(sop, out var known)
+        DicomDataset Header(string sop) => loaded.TryGetValue(sop, out var read) ? read.Dataset : headers.TryGetValue(sop, out var known)
             ? known
             : headers[sop] = DicomFile.Open(paths[sop], new DicomReadOptions { StopAtTag = DicomTags.PixelData }).Dataset;
-        DicomDataset Full(string sop) => parsed.TryGetValue(sop, out var read) ? read : DicomFile.Open(paths[sop]).Dataset;
         SourceImage Image(string sop) => SourceImage.FromDataset(Header(sop));
         IReadOnlyList<SourceImage> Sources(SliceScore slice) => slice.SourceSopInstanceUids.Count > 0 ? slice.Sources.Select(Image).ToList() : [];
 
@@ -42,10 +41,12 @@ public sealed class ReportResultWriter : IResultWriter
         var bestImage = best is null ? null : scored[counted.IndexOf(best)].Image;
         var heatmaps = counted
             .Where(s => s.Heatmap is not null)
-            .Select(s => HeatmapSlice.FromDataset(Full(s.SopInstanceUid), s.Heatmap!, s.Columns, s.Rows) with { Sources = Sources(s) })
+            .Select(s => (loaded.TryGetValue(s.SopInstanceUid, out var read)
+                ? new HeatmapSlice(SourceImage.FromDataset(read.Dataset), read.Hounsfield, s.Heatmap!, s.Columns, s.Rows)
+                : HeatmapSlice.FromDataset(DicomFile.Open(paths[s.SopInstanceUid]).Dataset, s.Heatmap!, s.Columns, s.Rows)) with { Sources = Sources(s) })
             .ToList();
         var region = best is null ? null : SuspiciousRegion.Locate(
-            heatmaps.FirstOrDefault(h => h.Image.SopInstanceUid == best.SopInstanceUid)?.Hounsfield ?? HounsfieldUnits.FromDataset(Full(best.SopInstanceUid)),
+            heatmaps.FirstOrDefault(h => h.Image.SopInstanceUid == best.SopInstanceUid)?.Hounsfield ?? (loaded.TryGetValue(best.SopInstanceUid, out var top) ? top.Hounsfield : HounsfieldUnits.FromDataset(DicomFile.Open(paths[best.SopInstanceUid]).Dataset)),
             bestImage!.Columns, bestImage.Rows, best.Heatmap, best.Columns, best.Rows, context.Triage.Abnormal ? best.Peak : null);
         var result = new TriageResult
         {

@@ -25,10 +25,10 @@ public static class SuspiciousRegion
             var inside = new float[heatmap.Length];
             for (var y = 0; y < heatmapRows; y++)
             {
-                var py = Math.Min(rows - 1, (int)((y + 0.5) * rows / heatmapRows));
+                var py = Centre(y, heatmapRows, rows);
                 for (var x = 0; x < heatmapColumns; x++)
                 {
-                    var px = Math.Min(columns - 1, (int)((x + 0.5) * columns / heatmapColumns));
+                    var px = Centre(x, heatmapColumns, columns);
                     var i = (y * heatmapColumns) + x;
                     inside[i] = mask[(py * columns) + px] > 0 && float.IsFinite(heatmap[i]) ? heatmap[i] : 0;
                 }
@@ -42,8 +42,8 @@ public static class SuspiciousRegion
 
         if (strongest is { Size: > 0 } peak)
         {
-            var px = Math.Min(columns - 1, (int)((peak.Column + 0.5) * columns / peak.Size));
-            var py = Math.Min(rows - 1, (int)((peak.Row + 0.5) * rows / peak.Size));
+            var px = Centre(peak.Column, peak.Size, columns);
+            var py = Centre(peak.Row, peak.Size, rows);
             if (mask[(py * columns) + px] > 0)
             {
                 return Box(px, py, columns, rows, Math.Max(1, Math.Min(columns, rows) / 16));
@@ -52,6 +52,9 @@ public static class SuspiciousRegion
 
         return CentreBox(mask, columns, rows);
     }
+
+    // The image pixel under the centre of heatmap pixel i of n, on an image axis of the given length.
+    private static int Centre(int i, int n, int length) => Math.Min(length - 1, (int)((i + 0.5) * length / n));
 
     private static ImageRegion Box(int cx, int cy, int columns, int rows, int half)
         => ImageRegion.BoundingBox(Math.Max(0, cx - half), Math.Max(0, cy - half), Math.Min(columns - 1, cx + half), Math.Min(rows - 1, cy + half));

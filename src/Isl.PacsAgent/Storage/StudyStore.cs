@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace Isl.PacsAgent.Storage;
@@ -10,6 +11,10 @@ namespace Isl.PacsAgent.Storage;
 public sealed class StudyStore(AgentDatabase database, TimeProvider time)
 {
     private readonly object arrivalsLock = new();
+
+    // Series the agent produced: read from the database once, then kept here (this store is their only writer), so the
+    // per-instance check on the ingest path costs no database round trip.
+    private readonly Lazy<ConcurrentDictionary<string, byte>> ownSeries = new(() => LoadOwnSeries(database));
     private List<(InstanceArrival Arrival, TaskCompletionSource<RecordedInstance?> Waiter)> arrivals = [];
     private bool writing;
 
@@ -241,16 +246,25 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
         command.Parameters.AddWithValue("$study", studyInstanceUid);
         command.Parameters.AddWithValue("$kind", kind);
         command.ExecuteNonQuery();
+        ownSeries.Value.TryAdd(seriesInstanceUid, 0);
     }
 
     /// <summary>Whether the series is one the agent produced.</summary>
-    public bool IsOwnSeries(string seriesInstanceUid)
+    public bool IsOwnSeries(string seriesInstanceUid) => ownSeries.Value.ContainsKey(seriesInstanceUid);
+
+    private static ConcurrentDictionary<string, byte> LoadOwnSeries(AgentDatabase database)
     {
+        var known = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM own_series WHERE series_uid = $series";
-        command.Parameters.AddWithValue("$series", seriesInstanceUid);
-        return command.ExecuteScalar() is not null;
+        command.CommandText = "SELECT series_uid FROM own_series";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            known.TryAdd(reader.GetString(0), 0);
+        }
+
+        return known;
     }
 
     /// <summary>Moves the study to <see cref="StudyState.Assembling"/> (its assembly job is scheduled).</summary>

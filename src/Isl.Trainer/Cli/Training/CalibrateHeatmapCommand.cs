@@ -87,7 +87,7 @@ internal static class CalibrateHeatmapCommand
             heatmap.Validate();
             ModelBundle.SaveNormalResidual(bundleDir, statistics, heatmap);
             var above = ShareAbove(maps, masks, statistics, heatmap.ZLow);
-            var coloured = (double)SlicesAbove(maps, masks, statistics, heatmap.ZLow) / maps.Count;
+            var coloured = (double)statistics.SliceMaxima(maps, masks).Count(m => m > heatmap.ZLow) / maps.Count;
             AnsiConsole.MarkupLineInterpolated($"[green]heatmap calibrated[/] ({heatmap.Polarity} residual, {heatmap.Reference} reference, bone {(heatmap.ExcludeBone ? "excluded" : "included")}) on {statistics.Slices} normal slices ({size}²): median spread {Median(statistics.Spread):G3}; z-low {heatmap.ZLow:0.##}: {coloured:P1} of these slices and {above:P2} of their brain pixels are coloured → {bundleDir}");
             return 0;
         }, ct));
@@ -130,9 +130,6 @@ internal static class CalibrateHeatmapCommand
 
         return inside == 0 ? 0 : (double)above / inside;
     }
-
-    private static int SlicesAbove(IReadOnlyList<float[]> maps, IReadOnlyList<float[]> masks, NormalResidual statistics, double z)
-        => Enumerable.Range(0, maps.Count).Count(k => Enumerable.Range(0, maps[k].Length).Any(p => masks[k][p] > 0.5f && (maps[k][p] - statistics.Mean[p]) / statistics.Spread[p] > z));
 
     private static double Median(float[] values)
     {

@@ -60,9 +60,15 @@ internal sealed class ScoringCommandOptions
     }
 
     /// <summary>The parsed values.</summary>
-    public ScoringSettings Read(ParseResult parse) => _scoring
-        ? _choices
-            ? new(DeviceOption.Parse(parse.GetValue(_device)), InferenceEngines.Parse(parse.GetValue(_engine)), parse.GetValue(_threads), Math.Max(1, parse.GetValue(_batch)), parse.GetValue(_grid), parse.GetValue(_score)) { HeatmapMode = parse.GetValue(_heatmap), HeatmapPolarity = parse.GetValue(_polarity) }
-            : new(DeviceOption.Parse(parse.GetValue(_device)), InferenceEngines.Parse(parse.GetValue(_engine)), parse.GetValue(_threads), Math.Max(1, parse.GetValue(_batch)), parse.GetValue(_grid))
-        : new(DeviceOption.Parse(parse.GetValue(_device)), InferenceEngine.Torch, parse.GetValue(_threads), 1);
+    public ScoringSettings Read(ParseResult parse)
+    {
+        var device = DeviceOption.Parse(parse.GetValue(_device));
+        if (!_scoring)
+        {
+            return new(device, InferenceEngine.Torch, parse.GetValue(_threads), 1);
+        }
+
+        ScoringSettings settings = new(device, InferenceEngines.Parse(parse.GetValue(_engine)), parse.GetValue(_threads), Math.Max(1, parse.GetValue(_batch)), parse.GetValue(_grid));
+        return _choices ? settings with { Score = parse.GetValue(_score), HeatmapMode = parse.GetValue(_heatmap), HeatmapPolarity = parse.GetValue(_polarity) } : settings;
+    }
 }
