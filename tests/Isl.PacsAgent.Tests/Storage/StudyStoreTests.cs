@@ -86,6 +86,11 @@ public sealed class StudyStoreTests : IDisposable
         Assert.True(decisions[0].Selected);
         Assert.True(store.IsOwnSeries("2.25.7"));
         Assert.False(store.IsOwnSeries("1.8"));
+
+        // After a restart the agent still knows its own series (they are read back from the database).
+        var reopened = new StudyStore(new AgentDatabase(temp.Combine("agent.db")), time);
+        Assert.True(reopened.IsOwnSeries("2.25.7"));
+        Assert.False(reopened.IsOwnSeries("1.8"));
     }
 
     [Fact]
