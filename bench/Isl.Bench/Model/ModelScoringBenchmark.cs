@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Isl.Model;
 using Isl.Model.Bundles;
+using Isl.Model.Dedn;
+using Isl.Model.Drn;
 using Isl.Model.Inference;
 using Isl.Model.Networks;
 using Isl.Model.Preprocessing;

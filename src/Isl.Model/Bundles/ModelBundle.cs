@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Isl.Model.Dedn;
 using Isl.Model.Drn;
 using Isl.Model.Heatmaps;
 using Isl.Model.Networks;

@@ -1,3 +1,4 @@
+using Isl.Model.Dedn;
 using Isl.Model.Edges;
 using Isl.Model.Inference;
 using Isl.Model.Networks;

@@ -1,3 +1,4 @@
+using Isl.Model.Dedn;
 using Isl.Model.Edges;
 using Isl.Model.Networks;
 using static TorchSharp.torch;

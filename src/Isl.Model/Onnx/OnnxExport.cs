@@ -1,3 +1,5 @@
+using Isl.Model.Dedn;
+using Isl.Model.Drn;
 using Isl.Model.Networks;
 using TorchSharp;
 using TorchSharp.Modules;

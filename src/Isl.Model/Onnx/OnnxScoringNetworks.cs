@@ -1,4 +1,5 @@
 using Isl.Model.Bundles;
+using Isl.Model.Dedn;
 using Isl.Model.Inference;
 using Isl.Model.Networks;
 using Isl.Model.Runtime;

@@ -1,7 +1,8 @@
-using TorchSharp;
 using Isl.Model.Bundles;
+using Isl.Model.Dedn;
 using Isl.Model.Drn;
 using Isl.Model.Networks;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Isl.Model.Training;

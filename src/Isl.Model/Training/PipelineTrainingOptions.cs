@@ -1,4 +1,5 @@
 using Isl.Model.Bundles;
+using Isl.Model.Dedn;
 using Isl.Model.Drn;
 using Isl.Model.Heatmaps;
 using Isl.Model.Networks;

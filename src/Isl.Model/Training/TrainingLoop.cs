@@ -1,3 +1,5 @@
+using Isl.Model.Dedn;
+using Isl.Model.Drn;
 namespace Isl.Model.Training;
 
 /// <summary>

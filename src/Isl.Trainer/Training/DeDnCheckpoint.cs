@@ -1,3 +1,4 @@
+using Isl.Model.Dedn;
 using Isl.Model.Runtime;
 using Isl.Model.Training;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Isl.Model.Bundles;
+using Isl.Model.Dedn;
 using Isl.Model.Inference;
 using Isl.Model.Networks;
 using Isl.Model.Preprocessing;

@@ -1,5 +1,6 @@
 using Isl.Dicom;
 using Isl.Model.Bundles;
+using Isl.Model.Dedn;
 using Isl.Model.Inference;
 using Isl.Model.Networks;
 using Isl.Model.Preprocessing;

@@ -1,3 +1,4 @@
+using Isl.Model.Dedn;
 using Isl.Model.Inference;
 using Isl.Model.Networks;
 using Isl.Model.Runtime;
@@ -5,7 +6,7 @@ using Isl.Model.Training;
 using Isl.Testing;
 using static TorchSharp.torch;
 
-namespace Isl.Model.Tests.Training;
+namespace Isl.Model.Tests.Dedn;
 
 public sealed class DeDnTrainerTests
 {

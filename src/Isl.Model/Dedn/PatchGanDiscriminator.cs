@@ -3,7 +3,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
-namespace Isl.Model.Networks;
+namespace Isl.Model.Dedn;
 
 /// <summary>EdgeConnect's 70×70 PatchGAN discriminator with spectral norm; also exposes its features (feature matching / style).</summary>
 public sealed class PatchGanDiscriminator : Module<Tensor, Tensor>

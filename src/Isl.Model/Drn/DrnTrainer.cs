@@ -2,11 +2,12 @@ using System.Text.Json;
 using Isl.Model.Drn;
 using Isl.Model.Networks;
 using Isl.Model.Runtime;
+using Isl.Model.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Isl.Model.Training;
+namespace Isl.Model.Drn;
 
 /// <summary>
 /// Trains the DRN on DRN inputs (difference images, or raw images for the ablation): MoCo pre-training with a

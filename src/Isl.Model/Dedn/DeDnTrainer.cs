@@ -1,14 +1,14 @@
 using System.Text.Json;
 using Isl.Model.Edges;
 using Isl.Model.Inference;
-using Isl.Model.Losses;
 using Isl.Model.Networks;
 using Isl.Model.Runtime;
+using Isl.Model.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Isl.Model.Training;
+namespace Isl.Model.Dedn;
 
 /// <summary>
 /// Trains the DeDN generator on healthy slices: holes are single grid cells, fast-mode cell groups or random

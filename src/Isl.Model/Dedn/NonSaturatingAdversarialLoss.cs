@@ -1,7 +1,7 @@
 using Isl.Model.Runtime;
 using static TorchSharp.torch;
 
-namespace Isl.Model.Losses;
+namespace Isl.Model.Dedn;
 
 /// <summary>The non-saturating GAN loss on discriminator logits.</summary>
 public static class NonSaturatingAdversarialLoss

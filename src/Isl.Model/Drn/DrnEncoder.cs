@@ -1,9 +1,10 @@
+using Isl.Model.Networks;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
-namespace Isl.Model.Networks;
+namespace Isl.Model.Drn;
 
 /// <summary>The disorder recognition network: a ResNet-style encoder (4 stride-2 stages) from an image to an embedding h.</summary>
 public sealed class DrnEncoder : Module<Tensor, Tensor>

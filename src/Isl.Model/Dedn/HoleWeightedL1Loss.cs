@@ -1,7 +1,7 @@
 using Isl.Model.Runtime;
 using static TorchSharp.torch;
 
-namespace Isl.Model.Losses;
+namespace Isl.Model.Dedn;
 
 /// <summary>L1 reconstruction loss with separate weights inside the holes (mask = 1) and outside.</summary>
 public static class HoleWeightedL1Loss

@@ -1,7 +1,7 @@
 using Isl.Model.Runtime;
 using static TorchSharp.torch;
 
-namespace Isl.Model.Losses;
+namespace Isl.Model.Dedn;
 
 /// <summary>Style loss: L1 between Gram matrices of feature maps, summed over layers.</summary>
 public static class GramStyleLoss

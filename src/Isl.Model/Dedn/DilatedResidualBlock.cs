@@ -1,10 +1,11 @@
+using Isl.Model.Networks;
 using Isl.Model.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
-namespace Isl.Model.Networks;
+namespace Isl.Model.Dedn;
 
 /// <summary>EdgeConnect residual block: reflect-pad, 3×3 dilated conv, IN, ReLU, 3×3 conv, IN, plus the input.</summary>
 public sealed class DilatedResidualBlock : Module<Tensor, Tensor>

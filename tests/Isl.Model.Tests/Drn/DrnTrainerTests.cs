@@ -5,7 +5,7 @@ using Isl.Model.Training;
 using Isl.Testing;
 using static TorchSharp.torch;
 
-namespace Isl.Model.Tests.Training;
+namespace Isl.Model.Tests.Drn;
 
 public sealed class DrnTrainerTests
 {

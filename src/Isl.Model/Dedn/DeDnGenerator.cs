@@ -1,10 +1,11 @@
+using Isl.Model.Networks;
 using Isl.Model.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
-namespace Isl.Model.Networks;
+namespace Isl.Model.Dedn;
 
 /// <summary>
 /// The de-disorder network: an EdgeConnect-style inpainting generator. Input: the masked image (C channels),

@@ -1,7 +1,7 @@
-using Isl.Model.Losses;
+using Isl.Model.Dedn;
 using static TorchSharp.torch;
 
-namespace Isl.Model.Tests.Losses;
+namespace Isl.Model.Tests.Dedn;
 
 public sealed class LossTests
 {

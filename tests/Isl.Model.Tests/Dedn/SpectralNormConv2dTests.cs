@@ -1,7 +1,8 @@
+using Isl.Model.Dedn;
 using Isl.Model.Networks;
 using static TorchSharp.torch;
 
-namespace Isl.Model.Tests.Networks;
+namespace Isl.Model.Tests.Dedn;
 
 public sealed class SpectralNormConv2dTests
 {

@@ -1,6 +1,6 @@
 using Isl.Model.Inference;
 
-namespace Isl.Model.Training;
+namespace Isl.Model.Dedn;
 
 /// <summary>DeDN training (EdgeConnect's inpainting stage): loss weights, optimiser and hole sampling.</summary>
 public sealed record DeDnTrainingOptions

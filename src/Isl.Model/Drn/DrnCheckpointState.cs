@@ -1,4 +1,4 @@
-namespace Isl.Model.Training;
+namespace Isl.Model.Drn;
 
 /// <summary>The non-weight state of a DRN checkpoint.</summary>
 /// <param name="Steps">Steps done.</param>

@@ -1,7 +1,7 @@
 using Isl.Model.Runtime;
 using static TorchSharp.torch;
 
-namespace Isl.Model.Losses;
+namespace Isl.Model.Dedn;
 
 /// <summary>Perceptual loss: mean L1 between feature maps of a frozen network, summed over layers.</summary>
 public static class PerceptualLoss

@@ -1,10 +1,11 @@
+using Isl.Model.Networks;
 using Isl.Model.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
-namespace Isl.Model.Networks;
+namespace Isl.Model.Drn;
 
 /// <summary>A bias-free ResNet basic block (GroupNorm without affine terms, so no bias can collapse the SVDD hypersphere).</summary>
 public sealed class DrnResidualBlock : Module<Tensor, Tensor>

@@ -1,9 +1,10 @@
+using Isl.Model.Networks;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
-namespace Isl.Model.Networks;
+namespace Isl.Model.Dedn;
 
 /// <summary>
 /// A 2-D convolution whose weight is divided by its largest singular value, estimated by power iteration
