@@ -28,8 +28,4 @@ public static class DicomSlices
             throw new IslModelException($"{name ?? "DICOM instance"}: {e.Message}", e);
         }
     }
-
-    /// <summary>Reads files from disk.</summary>
-    public static IReadOnlyList<HuSlice> FromFiles(IEnumerable<string> paths)
-        => paths.Select(p => FromFile(DicomFile.Open(p), p)).ToList();
 }

@@ -93,7 +93,6 @@ public static class AgentHost
         services.AddSingleton<StudyAssembler>();
         services.AddSingleton<StudyPipeline>();
         services.AddSingleton<InstanceIngest>();
-        services.TryAddSingleton<IInstanceHeaderReader, DicomInstanceHeaderReader>();
         services.TryAddSingleton<IStudyScorer, ModelStudyScorer>();
         services.TryAddSingleton<IResultWriter, ReportResultWriter>();
         services.TryAddSingleton<INotAnalysedResultWriter, NotAnalysedReportWriter>();

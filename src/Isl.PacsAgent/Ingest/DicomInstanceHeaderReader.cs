@@ -1,19 +1,18 @@
 using Isl.Dicom;
-using Isl.PacsAgent.Pipeline;
 using Isl.PacsAgent.Selection;
-using Isl.PacsAgent.Storage;
 
 namespace Isl.PacsAgent.Ingest;
 
-/// <summary>Reads the selection attributes of spooled Part 10 files, stopping before the pixel data.</summary>
-public sealed class DicomInstanceHeaderReader : IInstanceHeaderReader
+/// <summary>
+/// The selection attributes of an instance, taken once from the data set the ingest has already parsed and catalogued
+/// with it (<see cref="Storage.InstanceArrival.Header"/>); a file is read here only for instances an older agent
+/// catalogued without them.
+/// </summary>
+public static class DicomInstanceHeaderReader
 {
-    /// <inheritdoc />
-    public InstanceHeader Read(StoredInstance instance)
-    {
-        var file = DicomFile.Open(instance.Path, new DicomReadOptions { StopAtTag = DicomTags.PixelData });
-        return FromDataset(file.Dataset, instance.Path);
-    }
+    /// <summary>The header of a spooled Part 10 file, read up to (not including) its pixel data.</summary>
+    public static InstanceHeader Read(string path) =>
+        FromDataset(DicomFile.Open(path, new DicomReadOptions { StopAtTag = DicomTags.PixelData }).Dataset, path);
 
     /// <summary>The header of a data set.</summary>
     public static InstanceHeader FromDataset(DicomDataset d, string path) => new()

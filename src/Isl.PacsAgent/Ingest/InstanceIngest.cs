@@ -20,19 +20,18 @@ public sealed class InstanceIngest(StudyAssembler assembler, StudyStore studies,
     /// <summary>Accepts a spooled instance from a source with its own stable age (null: <c>Assembly:StableAgeSeconds</c>).</summary>
     public async Task<IngestOutcome> AcceptAsync(string path, DicomDataset dataset, TimeSpan? stableAge, CancellationToken cancellationToken)
     {
-        var sop = dataset.GetString(DicomTags.SOPInstanceUID);
-        var series = dataset.GetString(DicomTags.SeriesInstanceUID);
-        if (OwnOutputRecognizer.IsOwnOutput(dataset) || studies.IsOwnSeries(series))
+        var header = DicomInstanceHeaderReader.FromDataset(dataset, Path.GetFullPath(path));
+        if (header.IsOwnOutput || studies.IsOwnSeries(header.SeriesInstanceUid))
         {
-            AgentLog.OwnOutputIgnored(logger, sop);
+            AgentLog.OwnOutputIgnored(logger, header.SopInstanceUid);
             return IngestOutcome.OwnOutput;
         }
 
         var arrival = new InstanceArrival(
-            dataset.GetString(DicomTags.StudyInstanceUID), series, sop, Path.GetFullPath(path), time.GetUtcNow(),
+            dataset.GetString(DicomTags.StudyInstanceUID), header, time.GetUtcNow(),
             new StudyDemographics(
                 Text(dataset, DicomTags.PatientID), Text(dataset, DicomTags.PatientName), Text(dataset, DicomTags.AccessionNumber),
-                Text(dataset, DicomTags.StudyDescription), Text(dataset, DicomTags.StudyDate)));
+                header.StudyDescription, Text(dataset, DicomTags.StudyDate)));
         return await assembler.InstanceArrivedAsync(arrival, stableAge, cancellationToken).ConfigureAwait(false)
             ? IngestOutcome.Accepted
             : IngestOutcome.Duplicate;

@@ -56,7 +56,7 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options, IOpt
     }
 
     /// <inheritdoc />
-    public async Task<SeriesScore> ScoreAsync(SelectedSeries series, CancellationToken cancellationToken)
+    public async Task<SeriesScore> ScoreAsync(LoadedSeries series, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -76,56 +76,55 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options, IOpt
         gate.Dispose();
     }
 
-    private SeriesScore Score(SelectedSeries series, CancellationToken cancellationToken)
+    private SeriesScore Score(LoadedSeries series, CancellationToken cancellationToken)
     {
         LoadModel();
         var model = scorer!;
         var manifest = model.Bundle.Manifest;
         var modelThickness = manifest.Preprocessing.SliceThicknessMm;
         var thin = options.Value.ThinSliceThicknessMm;
-        var slabbed = thin > 0 && series.SliceThicknessMm < thin && modelThickness > series.SliceThicknessMm;
+        var thickness = series.Series.SliceThicknessMm;
+        var slabbed = thin > 0 && thickness < thin && modelThickness > thickness;
+        var slices = series.Slices;
         var groups = slabbed
-            ? SliceSlabs.Group(series.Slices, series.SliceThicknessMm, modelThickness)
-            : Enumerable.Range(0, series.Slices.Count).Select(i => (IReadOnlyList<int>)[i]).ToList();
+            ? SliceSlabs.Group(slices.Select(s => s.Header).ToList(), thickness, modelThickness)
+            : Enumerable.Range(0, slices.Count).Select(i => (IReadOnlyList<int>)[i]).ToList();
 
-        var skipped = new List<SkippedInstance>();
-        var loaded = new Dictionary<string, LoadedSlice>(StringComparer.Ordinal);
+        // The series is already in slice order (selection): the slabs and the scores keep it.
+        var skipped = new List<SkippedInstance>(series.Unreadable);
         var inputs = new List<(HuSlice Slice, IReadOnlyList<InstanceHeader> Sources)>();
         foreach (var group in groups)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var readable = new List<(InstanceHeader Header, HuSlice Slice)>();
-            foreach (var header in group.Select(i => series.Slices[i]))
+            var first = slices[group[0]].Pixels;
+            var members = new List<LoadedSlice>(group.Count);
+            foreach (var slice in group.Select(i => slices[i]))
             {
-                var problem = TryRead(header, readable.Count > 0 ? readable[0].Slice : null, out var slice, out var dataset);
-                if (slice is null)
+                if (slice.Pixels.Rows != first.Rows || slice.Pixels.Columns != first.Columns)
                 {
-                    skipped.Add(new SkippedInstance(header.SopInstanceUid, problem!));
+                    skipped.Add(new SkippedInstance(slice.SopInstanceUid, Invariant(
+                        $"{slice.Pixels.Columns}×{slice.Pixels.Rows} pixels, unlike the {first.Columns}×{first.Rows} of its neighbours")));
                 }
                 else
                 {
-                    readable.Add((header, slice));
-                    loaded[header.SopInstanceUid] = new LoadedSlice(dataset!, slice.Hu);
+                    members.Add(slice);
                 }
             }
 
-            if (readable.Count > 0)
-            {
-                inputs.Add((Average(readable.Select(r => r.Slice).ToList()), readable.Select(r => r.Header).ToList()));
-            }
+            inputs.Add((Average(members.Select(m => m.Pixels).ToList()), members.Select(m => m.Header).ToList()));
         }
 
         var readableSlices = inputs.Sum(i => i.Sources.Count);
         if (skipped.Count > 0 && readableSlices < selection.Value.MinSlices)
         {
             throw new SeriesNotScorableException(Invariant(
-                $"only {readableSlices} of {series.Slices.Count} slices of series {series.SeriesInstanceUid} could be read (at least {selection.Value.MinSlices} are needed): {Describe(skipped)}"));
+                $"only {readableSlices} of {series.Series.Slices.Count} slices of series {series.SeriesInstanceUid} could be read (at least {selection.Value.MinSlices} are needed): {Describe(skipped)}"));
         }
 
         ScanResult result;
         try
         {
-            result = model.ScoreHu(inputs.Select(i => i.Slice).ToList());
+            result = model.Score(inputs.Select(i => model.Preprocessor.FromHu(i.Slice.Hu, i.Slice.Rows, i.Slice.Columns)).ToList());
         }
         catch (NoScorableSliceException ex)
         {
@@ -138,19 +137,17 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options, IOpt
 
         var threshold = result.Threshold ?? throw new ScorerUnavailableException("The model bundle has no calibrated scan threshold; run isl-trainer calibrate on it.");
         var size = result.HeatmapSize;
-        var scored = new SliceScore[inputs.Count];
-        for (var i = 0; i < result.SliceOrder.Count; i++)
+        var scored = inputs.Select((input, i) =>
         {
-            var input = result.SliceOrder[i];
-            var sources = inputs[input].Sources;
+            var sources = input.Sources;
             var counts = result.IsScored(i);
-            scored[input] = new SliceScore(sources[sources.Count / 2].SopInstanceUid, result.SliceScores[i], counts && result.Heatmaps.Count > i ? result.Heatmaps[i] : null, size, size)
+            return new SliceScore(sources[sources.Count / 2].SopInstanceUid, result.SliceScores[i], counts && result.Heatmaps.Count > i ? result.Heatmaps[i] : null, size, size)
             {
                 SourceSopInstanceUids = sources.Count > 1 || slabbed ? sources.Select(s => s.SopInstanceUid).ToList() : [],
                 Scored = counts,
                 Peak = counts && result.HeatmapPeaks.Count > i ? result.HeatmapPeaks[i] : null,
             };
-        }
+        }).ToList();
 
         return new SeriesScore(result.ScanScore, threshold, "ISL head CT triage", manifest.ModelVersion, scored)
         {
@@ -158,37 +155,7 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options, IOpt
             DeviceUid = manifest.DeviceUid,
             Skipped = skipped,
             SlabThicknessMm = slabbed ? modelThickness : null,
-            Loaded = loaded,
         };
-    }
-
-    /// <summary>Reads one slice in HU (and keeps its data set); returns why it cannot be used (and a null slice), or null.</summary>
-    private static string? TryRead(InstanceHeader header, HuSlice? sameSizeAs, out HuSlice? read, out DicomDataset? dataset)
-    {
-        read = null;
-        dataset = null;
-        try
-        {
-            var file = DicomFile.Open(header.Path);
-            var slice = DicomSlices.FromFile(file, header.SopInstanceUid);
-            if (slice.Hu.Length != slice.Rows * slice.Columns)
-            {
-                return Invariant($"{slice.Hu.Length} pixel values for {slice.Columns}×{slice.Rows}");
-            }
-
-            if (sameSizeAs is not null && (slice.Rows != sameSizeAs.Rows || slice.Columns != sameSizeAs.Columns))
-            {
-                return Invariant($"{slice.Columns}×{slice.Rows} pixels, unlike the {sameSizeAs.Columns}×{sameSizeAs.Rows} of its neighbours");
-            }
-
-            read = slice;
-            dataset = file.Dataset;
-            return null;
-        }
-        catch (Exception ex) when (ex is IslModelException or DicomException or IOException or InvalidDataException or ArgumentException or IndexOutOfRangeException or UnauthorizedAccessException)
-        {
-            return ex.Message;
-        }
     }
 
     /// <summary>The voxel-wise HU mean of consecutive slices, placed at the central one.</summary>

@@ -20,12 +20,6 @@ public sealed record SeriesScore(double Score, double Threshold, string ModelNam
     /// <summary>The slab thickness in mm when thin slices were averaged into slabs of the model's thickness; null otherwise.</summary>
     public double? SlabThicknessMm { get; init; }
 
-    /// <summary>
-    /// The slices the scorer read, by SOP Instance UID: the report writer builds the SR and heatmap series from them
-    /// instead of reading and decoding the files again. Not persisted; empty when the scorer keeps none.
-    /// </summary>
-    public IReadOnlyDictionary<string, LoadedSlice> Loaded { get; init; } = new Dictionary<string, LoadedSlice>();
-
     /// <summary>Whether the study is flagged abnormal.</summary>
     public bool Abnormal => Score >= Threshold;
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Isl.PacsAgent.Configuration;
 using Isl.PacsAgent.Delivery;
+using Isl.PacsAgent.Ingest;
 using Isl.PacsAgent.Logging;
 using Isl.PacsAgent.Metrics;
 using Isl.PacsAgent.Selection;
@@ -10,11 +11,13 @@ using Microsoft.Extensions.Options;
 
 namespace Isl.PacsAgent.Pipeline;
 
-/// <summary>Scores one stable study: select a series, score it, write the results and queue their delivery.</summary>
+/// <summary>
+/// Scores one stable study: select a series from the catalogued headers, read it once, score it, write the results from
+/// what was read and queue their delivery.
+/// </summary>
 public sealed class StudyPipeline(
     StudyStore studies,
     DeliveryStore deliveries,
-    IInstanceHeaderReader headers,
     IStudyScorer scorer,
     IResultWriter writer,
     INotAnalysedResultWriter notAnalysedWriter,
@@ -58,7 +61,8 @@ public sealed class StudyPipeline(
     private async Task ScoreAsync(string studyInstanceUid, int revision, CancellationToken cancellationToken)
     {
         var instances = studies.ListInstances(studyInstanceUid);
-        var selection = new SeriesSelector(selectionOptions.Value).Select(studyInstanceUid, instances.Select(headers.Read));
+        // Headers come from the catalogue; only a row an older agent wrote without one is read from its file.
+        var selection = new SeriesSelector(selectionOptions.Value).Select(studyInstanceUid, instances.Select(i => i.Header ?? DicomInstanceHeaderReader.Read(i.Path)));
         studies.RecordSeriesDecisions(studyInstanceUid, revision, selection.Decisions);
         foreach (var decision in selection.Decisions)
         {
@@ -72,13 +76,15 @@ public sealed class StudyPipeline(
             }
         }
 
-        if (selection.Selected is not { } series)
+        if (selection.Selected is not { } selected)
         {
             await RecordNotAnalysedAsync(studyInstanceUid, revision, instances, selection.NotAnalysedReason!, cancellationToken).ConfigureAwait(false);
             return;
         }
 
+        // Read outside the model's turn: with Scoring:Workers > 1 one study loads while another is inferred.
         var watch = Stopwatch.StartNew();
+        var series = await Task.Run(() => LoadedSeries.Load(selected, cancellationToken), cancellationToken).ConfigureAwait(false);
         SeriesScore score;
         try
         {
@@ -96,8 +102,8 @@ public sealed class StudyPipeline(
             AgentLog.InstanceSkipped(logger, studyInstanceUid, skipped.SopInstanceUid, skipped.Reason);
         }
 
-        var notes = ScoringNotes.Of(score, series);
-        var triage = new StudyTriage(series.SeriesInstanceUid, score.Score, score.Threshold, score.Abnormal, score.ModelVersion, InputHash.Compute(series), time.GetUtcNow(), watch.Elapsed.TotalSeconds)
+        var notes = ScoringNotes.Of(score, selected);
+        var triage = new StudyTriage(series.SeriesInstanceUid, score.Score, score.Threshold, score.Abnormal, score.ModelVersion, InputHash.Compute(selected), time.GetUtcNow(), watch.Elapsed.TotalSeconds)
         {
             ModelId = score.ModelId,
             SlicesScored = score.Slices.Count(s => s.Scored),

@@ -21,32 +21,24 @@ public sealed class ReportResultWriter : IResultWriter
     public async Task<IReadOnlyList<WrittenResult>> WriteAsync(ResultContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var paths = context.Series.Slices.ToDictionary(s => s.SopInstanceUid, s => s.Path, StringComparer.Ordinal);
-        // The slices the scorer read; one it did not read (unreadable, skipped) is opened once, headers only.
-        var loaded = context.Score.Loaded;
-        var headers = new Dictionary<string, DicomDataset>(StringComparer.Ordinal);
-        DicomDataset Header(string sop) => loaded.TryGetValue(sop, out var read) ? read.Dataset : headers.TryGetValue(sop, out var known)
-            ? known
-            : headers[sop] = DicomFile.Open(paths[sop], new DicomReadOptions { StopAtTag = DicomTags.PixelData }).Dataset;
-        SourceImage Image(string sop) => SourceImage.FromDataset(Header(sop));
+        // Every slice the scores name was read by the pipeline once (LoadedSeries): no file is opened here.
+        var loaded = context.Series;
+        SourceImage Image(string sop) => SourceImage.FromDataset(loaded[sop].Dataset);
         IReadOnlyList<SourceImage> Sources(SliceScore slice) => slice.SourceSopInstanceUids.Count > 0 ? slice.Sources.Select(Image).ToList() : [];
 
-        // Only the instances the scorer used are opened: one it skipped as unreadable may not even parse.
         var scores = context.Score.Slices;
         var counted = scores.Where(s => s.Scored).ToList();
         var uncounted = scores.Where(s => !s.Scored).ToList();
         var scored = counted.Select(s => new ScoredSlice(Image(s.SopInstanceUid), s.Score) { Sources = Sources(s) }).ToList();
-        var studySource = Header(scores[0].SopInstanceUid);
+        var studySource = loaded[scores[0].SopInstanceUid].Dataset;
         var best = counted.Count > 0 ? counted.MaxBy(s => s.Score) : null;
         var bestImage = best is null ? null : scored[counted.IndexOf(best)].Image;
         var heatmaps = counted
             .Where(s => s.Heatmap is not null)
-            .Select(s => (loaded.TryGetValue(s.SopInstanceUid, out var read)
-                ? new HeatmapSlice(SourceImage.FromDataset(read.Dataset), read.Hounsfield, s.Heatmap!, s.Columns, s.Rows)
-                : HeatmapSlice.FromDataset(DicomFile.Open(paths[s.SopInstanceUid]).Dataset, s.Heatmap!, s.Columns, s.Rows)) with { Sources = Sources(s) })
+            .Select(s => new HeatmapSlice(Image(s.SopInstanceUid), loaded[s.SopInstanceUid].Hounsfield, s.Heatmap!, s.Columns, s.Rows) { Sources = Sources(s) })
             .ToList();
         var region = best is null ? null : SuspiciousRegion.Locate(
-            heatmaps.FirstOrDefault(h => h.Image.SopInstanceUid == best.SopInstanceUid)?.Hounsfield ?? (loaded.TryGetValue(best.SopInstanceUid, out var top) ? top.Hounsfield : HounsfieldUnits.FromDataset(DicomFile.Open(paths[best.SopInstanceUid]).Dataset)),
+            loaded[best.SopInstanceUid].Hounsfield,
             bestImage!.Columns, bestImage.Rows, best.Heatmap, best.Columns, best.Rows, context.Triage.Abnormal ? best.Peak : null);
         var result = new TriageResult
         {
@@ -55,7 +47,7 @@ public sealed class ReportResultWriter : IResultWriter
             Slices = scored,
             NotScoredSlices = uncounted.Select(s => Image(s.SopInstanceUid)).ToList(),
             ConsideredImages = uncounted.SelectMany(Sources).ToList(),
-            Notes = ScoringNotes.Of(context.Score, context.Series),
+            Notes = ScoringNotes.Of(context.Score, context.Series.Series),
             ScanScore = context.Score.Score,
             Threshold = context.Score.Threshold,
             Region = region,

@@ -37,7 +37,7 @@ public sealed class AgentDatabase
             PRIMARY KEY (study_uid, series_uid));
         CREATE TABLE IF NOT EXISTS instances (
             sop_uid TEXT PRIMARY KEY, study_uid TEXT NOT NULL, series_uid TEXT NOT NULL,
-            path TEXT NOT NULL, received_utc TEXT NOT NULL);
+            path TEXT NOT NULL, received_utc TEXT NOT NULL, header TEXT);
         CREATE INDEX IF NOT EXISTS instances_study ON instances(study_uid);
         CREATE TABLE IF NOT EXISTS own_series (
             series_uid TEXT PRIMARY KEY, study_uid TEXT NOT NULL, kind TEXT NOT NULL);
@@ -78,6 +78,7 @@ public sealed class AgentDatabase
         using var connection = Open();
         Execute(connection, Schema);
         AddMissingColumns(connection, "studies", ("slices_scored", "INTEGER"), ("slices_not_scored", "INTEGER"), ("notes", "TEXT"), ("model_id", "TEXT"), ("stable_age_seconds", "REAL"));
+        AddMissingColumns(connection, "instances", ("header", "TEXT"));
     }
 
     /// <summary>The database file.</summary>

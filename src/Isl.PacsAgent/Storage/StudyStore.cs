@@ -98,14 +98,15 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
         {
             insert.Transaction = transaction;
             insert.CommandText = """
-                INSERT INTO instances(sop_uid, study_uid, series_uid, path, received_utc)
-                VALUES ($sop, $study, $series, $path, $at) ON CONFLICT(sop_uid) DO NOTHING
+                INSERT INTO instances(sop_uid, study_uid, series_uid, path, received_utc, header)
+                VALUES ($sop, $study, $series, $path, $at, $header) ON CONFLICT(sop_uid) DO NOTHING
                 """;
             insert.Parameters.AddWithValue("$sop", arrival.SopInstanceUid);
             insert.Parameters.AddWithValue("$study", arrival.StudyInstanceUid);
             insert.Parameters.AddWithValue("$series", arrival.SeriesInstanceUid);
             insert.Parameters.AddWithValue("$path", arrival.Path);
             insert.Parameters.AddWithValue("$at", AgentDatabase.FormatTime(arrival.ReceivedUtc));
+            insert.Parameters.AddWithValue("$header", InstanceHeaderJson.Write(arrival.Header));
             if (insert.ExecuteNonQuery() == 0)
             {
                 return null;
@@ -193,18 +194,19 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
         return ReadStudies(command);
     }
 
-    /// <summary>The study's catalogued instances, by series then SOP Instance UID.</summary>
+    /// <summary>The study's catalogued instances with their headers, by series then SOP Instance UID.</summary>
     public IReadOnlyList<StoredInstance> ListInstances(string studyInstanceUid)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT series_uid, sop_uid, path FROM instances WHERE study_uid = $study ORDER BY series_uid, sop_uid";
+        command.CommandText = "SELECT series_uid, sop_uid, path, header FROM instances WHERE study_uid = $study ORDER BY series_uid, sop_uid";
         command.Parameters.AddWithValue("$study", studyInstanceUid);
         using var reader = command.ExecuteReader();
         var list = new List<StoredInstance>();
         while (reader.Read())
         {
-            list.Add(new StoredInstance(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            var path = reader.GetString(2);
+            list.Add(new StoredInstance(reader.GetString(0), reader.GetString(1), path, reader.IsDBNull(3) ? null : InstanceHeaderJson.Read(reader.GetString(3), path)));
         }
 
         return list;

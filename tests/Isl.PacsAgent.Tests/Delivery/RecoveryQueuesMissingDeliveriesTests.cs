@@ -20,7 +20,7 @@ public sealed class RecoveryQueuesMissingDeliveriesTests
         foreach (var file in files)
         {
             var d = DicomFile.Open(file).Dataset;
-            await store.RecordInstanceAsync(new InstanceArrival(builder.StudyInstanceUid, d.GetString(DicomTags.SeriesInstanceUID), d.GetString(DicomTags.SOPInstanceUID), file, DateTimeOffset.UtcNow, StudyDemographics.Empty));
+            await store.RecordInstanceAsync(new InstanceArrival(builder.StudyInstanceUid, Isl.PacsAgent.Ingest.DicomInstanceHeaderReader.FromDataset(d, file), DateTimeOffset.UtcNow, StudyDemographics.Empty));
         }
 
         store.MarkAssembling(builder.StudyInstanceUid);

@@ -97,6 +97,42 @@ public sealed class NotScoredSlicesPipelineTests
         }
     }
 
+    [Fact]
+    public async Task TheSeriesIsReadOnceTheReportIsBuiltFromWhatWasLoadedWithoutOpeningTheFilesAgain()
+    {
+        using var temp = new TempDirectory("isl-read-once");
+        var study = new CtStudyBuilder { PatientId = "NS-3" };
+        var files = CtStudyBuilder.Save(study.Series(), temp.Combine("in"));
+        var scorer = new SpoolEmptyingScorer();
+        var app = AgentFixture.Build(AgentFixture.Settings(temp, stableAgeSeconds: 2), s => s.AddSingleton<IStudyScorer>(scorer));
+        await app.StartAsync();
+        try
+        {
+            await AgentFixture.IngestAsync(app, files);
+            var studies = app.Services.GetRequiredService<StudyStore>();
+            await AgentFixture.WaitForAsync(() => studies.Find(study.StudyInstanceUid)?.State is StudyState.Done or StudyState.Failed, TimeSpan.FromSeconds(30), "the study to be scored");
+
+            var record = studies.Find(study.StudyInstanceUid)!;
+            Assert.True(record.State == StudyState.Done, record.Reason);
+            Assert.Equal(files.Count, scorer.Deleted);
+            Assert.All(studies.ListInstances(study.StudyInstanceUid), i => Assert.False(File.Exists(i.Path)));
+            var loaded = Assert.Single(scorer.Inner.Loaded);
+            Assert.Equal(files.Count, loaded.Slices.Count);
+            Assert.Equal(loaded.Series.Slices.Select(s => s.SopInstanceUid), loaded.Slices.Select(s => s.SopInstanceUid));
+
+            var outputs = ResultFiles.List(temp.Combine("outputs"), study.StudyInstanceUid, record.Revision);
+            var datasets = outputs.Select(f => DicomFile.Open(f).Dataset).ToList();
+            Assert.Single(datasets, d => d.GetString(DicomTags.Modality) == "SR");
+            Assert.Equal(files.Count, datasets.Count(d => d.GetString(DicomTags.Modality) == "OT" && d.GetInt32(DicomTags.InstanceNumber) > 1));
+            Assert.All(outputs, f => Dciodvfy.AssertClean(f));
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
     private static IEnumerable<DicomDataset> Flatten(IReadOnlyList<DicomDataset> items)
     {
         foreach (var item in items)
@@ -125,7 +161,7 @@ public sealed class NotScoredSlicesPipelineTests
 
         public string BestScoredSlice { get; private set; } = "";
 
-        public Task<SeriesScore> ScoreAsync(SelectedSeries series, CancellationToken cancellationToken)
+        public Task<SeriesScore> ScoreAsync(LoadedSeries series, CancellationToken cancellationToken)
         {
             var slices = series.Slices.Select((s, i) =>
             {
@@ -140,11 +176,30 @@ public sealed class NotScoredSlicesPipelineTests
         }
     }
 
+    /// <summary>Deletes every spooled file of the series while it scores: what comes after may use only what was loaded.</summary>
+    private sealed class SpoolEmptyingScorer : IStudyScorer
+    {
+        public FakeScorer Inner { get; } = new(heatmaps: true);
+
+        public int Deleted { get; private set; }
+
+        public Task<SeriesScore> ScoreAsync(LoadedSeries series, CancellationToken cancellationToken)
+        {
+            foreach (var slice in series.Series.Slices)
+            {
+                File.Delete(slice.Path);
+                Deleted++;
+            }
+
+            return Inner.ScoreAsync(series, cancellationToken);
+        }
+    }
+
     private sealed class UnscorableScorer : IStudyScorer
     {
         public const string Reason = "no slice of series X could be scored: every slice has less intracranial area than 4% of the image";
 
-        public Task<SeriesScore> ScoreAsync(SelectedSeries series, CancellationToken cancellationToken) =>
+        public Task<SeriesScore> ScoreAsync(LoadedSeries series, CancellationToken cancellationToken) =>
             throw new SeriesNotScorableException(Reason);
     }
 }

@@ -119,8 +119,7 @@ public sealed class SeriesSelectorTests
     [Fact]
     public void TheRealTiltedGeHeadSeriesIsSelected()
     {
-        var reader = new DicomInstanceHeaderReader();
-        var headers = SharedData.GeHeadCtFiles().Select(f => reader.Read(new Isl.PacsAgent.Storage.StoredInstance("", "", f))).ToList();
+        var headers = SharedData.GeHeadCtFiles().Select(DicomInstanceHeaderReader.Read).ToList();
 
         var result = selector.Select("ge", headers);
 

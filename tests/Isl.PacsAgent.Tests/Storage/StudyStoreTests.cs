@@ -1,3 +1,4 @@
+using Isl.PacsAgent.Selection;
 using Isl.PacsAgent.Storage;
 using Isl.PacsAgent.Tests.TestSupport;
 using Isl.Testing;
@@ -15,7 +16,7 @@ public sealed class StudyStoreTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     private InstanceArrival Arrival(string study, string sop) =>
-        new(study, "1.2.3.1", sop, $"/spool/{sop}.dcm", time.GetUtcNow(), new StudyDemographics("P1", "Doe^Jane", "A1", "CT HEAD", "20260101"));
+        new(study, new InstanceHeader { SeriesInstanceUid = "1.2.3.1", SopInstanceUid = sop, Path = $"/spool/{sop}.dcm" }, time.GetUtcNow(), new StudyDemographics("P1", "Doe^Jane", "A1", "CT HEAD", "20260101"));
 
     private static StudyTriage Triage(double score) => new("1.2.3.1", score, 0.5, score >= 0.5, "1.0", "hash", DateTimeOffset.UnixEpoch, 1.5);
 
@@ -121,7 +122,27 @@ public sealed class StudyStoreTests : IDisposable
     }
 
     [Fact]
-    public void ADatabaseOfAnOlderAgentGainsTheSliceCountsAndNotesAndKeepsItsStudies()
+    public async Task AnInstancesHeaderIsCataloguedWithItSoSelectionReadsNoFile()
+    {
+        var header = new InstanceHeader
+        {
+            SeriesInstanceUid = "1.2.3.1", SopInstanceUid = "1.2.3.1.7", Path = "/spool/a.dcm", SopClassUid = "1.2.840.10008.5.1.4.1.1.2",
+            Modality = "CT", BodyPartExamined = "HEAD", SeriesDescription = "Head 5mm", StudyDescription = "CT HEAD", ProtocolName = "Routine",
+            ContrastBolusAgent = "", FilterType = "HEAD FILTER", ImageType = ["ORIGINAL", "PRIMARY", "AXIAL"],
+            ImageOrientationPatient = [1, 0, 0, 0, 0.96, -0.28], ImagePositionPatient = [-120.5, -100, 33.25], SliceThickness = 5,
+            InstanceNumber = 7, SeriesNumber = 2, NumberOfFrames = 1,
+        };
+        Assert.NotNull(await store.RecordInstanceAsync(new InstanceArrival("1.2.3", header, time.GetUtcNow(), StudyDemographics.Empty)));
+
+        var stored = Assert.Single(new StudyStore(new AgentDatabase(temp.Combine("agent.db")), time).ListInstances("1.2.3")).Header!;
+        Assert.Equal(header with { ImageType = [], ImageOrientationPatient = null, ImagePositionPatient = null }, stored with { ImageType = [], ImageOrientationPatient = null, ImagePositionPatient = null });
+        Assert.Equal(header.ImageType, stored.ImageType);
+        Assert.Equal(header.ImageOrientationPatient, stored.ImageOrientationPatient);
+        Assert.Equal(header.ImagePositionPatient, stored.ImagePositionPatient);
+    }
+
+    [Fact]
+    public async Task ADatabaseOfAnOlderAgentGainsTheSliceCountsNotesAndHeadersAndKeepsItsStudies()
     {
         var path = temp.Combine("old.db");
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
@@ -137,12 +158,18 @@ public sealed class StudyStoreTests : IDisposable
                     scoring_seconds REAL, reason TEXT);
                 INSERT INTO studies(study_uid, state, first_received_utc, last_instance_utc, updated_utc)
                 VALUES ('9.9', 'Received', '2026-01-01T00:00:00.0000000Z', '2026-01-01T00:00:00.0000000Z', '2026-01-01T00:00:00.0000000Z');
+                CREATE TABLE instances (sop_uid TEXT PRIMARY KEY, study_uid TEXT NOT NULL, series_uid TEXT NOT NULL,
+                    path TEXT NOT NULL, received_utc TEXT NOT NULL);
+                INSERT INTO instances VALUES ('9.9.1.1', '9.9', '9.9.1', '/spool/old.dcm', '2026-01-01T00:00:00.0000000Z');
                 """;
             create.ExecuteNonQuery();
         }
 
         var old = new StudyStore(new AgentDatabase(path), time);
         Assert.Equal(StudyState.Received, old.Find("9.9")!.State);
+        Assert.Null(Assert.Single(old.ListInstances("9.9")).Header); // read from its file when the study is scored
+        Assert.NotNull(await old.RecordInstanceAsync(new InstanceArrival("9.9", new InstanceHeader { SeriesInstanceUid = "9.9.1", SopInstanceUid = "9.9.1.2", Path = "/spool/new.dcm" }, time.GetUtcNow(), StudyDemographics.Empty)));
+        Assert.Equal("9.9.1.2", old.ListInstances("9.9").Single(i => i.Header is not null).SopInstanceUid);
         old.MarkAssembling("9.9");
         var revision = old.BeginScoring("9.9");
         Assert.True(old.CompleteScoring("9.9", revision, Triage(0.7) with { ModelId = "isl-head-ct", SlicesScored = 25, SlicesNotScored = 3, Notes = "3 of 28 slices not scored" }));

@@ -68,7 +68,7 @@ public sealed class RestartResumesAssemblyTests
         foreach (var file in files)
         {
             var d = Isl.Dicom.DicomFile.Open(file).Dataset;
-            await store.RecordInstanceAsync(new InstanceArrival(builder.StudyInstanceUid, d.GetString(Isl.Dicom.DicomTags.SeriesInstanceUID), d.GetString(Isl.Dicom.DicomTags.SOPInstanceUID), file, DateTimeOffset.UtcNow, StudyDemographics.Empty));
+            await store.RecordInstanceAsync(new InstanceArrival(builder.StudyInstanceUid, Isl.PacsAgent.Ingest.DicomInstanceHeaderReader.FromDataset(d, file), DateTimeOffset.UtcNow, StudyDemographics.Empty));
         }
 
         store.MarkAssembling(builder.StudyInstanceUid);

@@ -9,13 +9,17 @@ public sealed class FakeScorer(double fixedScore = 0.8, double threshold = 0.5, 
 {
     public ConcurrentBag<SelectedSeries> Scored { get; } = [];
 
+    /// <summary>The series as the pipeline loaded them for this scorer.</summary>
+    public ConcurrentBag<LoadedSeries> Loaded { get; } = [];
+
     /// <summary>Scores by StudyInstanceUID; studies not listed get the fixed score.</summary>
     public ConcurrentDictionary<string, double> ScoresByStudy { get; } = new(StringComparer.Ordinal);
 
-    public Task<SeriesScore> ScoreAsync(SelectedSeries series, CancellationToken cancellationToken)
+    public Task<SeriesScore> ScoreAsync(LoadedSeries series, CancellationToken cancellationToken)
     {
-        Scored.Add(series);
-        var score = ScoresByStudy.GetValueOrDefault(series.StudyInstanceUid, fixedScore);
+        Scored.Add(series.Series);
+        Loaded.Add(series);
+        var score = ScoresByStudy.GetValueOrDefault(series.Series.StudyInstanceUid, fixedScore);
         return Task.FromResult(new SeriesScore(score, threshold, "fake", "0.0-test", series.Slices.Select((s, i) => heatmaps
                 ? new SliceScore(s.SopInstanceUid, score + (i * 0.001), HotSpot(), 8, 8)
                 : new SliceScore(s.SopInstanceUid, score, null, 0, 0)).ToList()));

@@ -1,6 +1,5 @@
 using Isl.PacsAgent.Ingest;
 using Isl.PacsAgent.Selection;
-using Isl.PacsAgent.Storage;
 using Isl.Testing;
 
 namespace Isl.PacsAgent.Tests.TestSupport;
@@ -15,7 +14,6 @@ public static class RealSeries
     /// <summary>The headers of <paramref name="files"/> as the agent's reader makes them.</summary>
     public static List<InstanceHeader> Headers(IEnumerable<string> files)
     {
-        var reader = new DicomInstanceHeaderReader();
-        return files.Select(f => reader.Read(new StoredInstance("", "", f))).ToList();
+        return files.Select(DicomInstanceHeaderReader.Read).ToList();
     }
 }
