@@ -9,7 +9,7 @@ namespace Isl.Reports;
 /// <summary>
 /// Builds the heatmap series: instance 1 is a summary image (the most suspicious slices side by side above the per-slice
 /// score curve), then one RGB Secondary Capture image per scored slice: the brain-window CT with the heatmap's colour
-/// only where the heat is above the minimum, a contour at that edge, and a banner in a margin above the image (not for
+/// only where the heat is above the minimum, a contour at that edge, and a banner in a margin below the image (not for
 /// diagnostic use, the study verdict, that slice's own score against the threshold, a colour bar). Each references its
 /// CT slice; all are in their own series of the same study with deterministic UIDs.
 /// </summary>
@@ -29,7 +29,7 @@ public sealed class HeatmapSecondaryCaptureBuilder
         _render = render ?? new HeatmapRenderOptions();
     }
 
-    /// <summary>The rows a banner adds above an image <paramref name="columns"/> wide (every image of the series has them).</summary>
+    /// <summary>The rows a banner adds below an image <paramref name="columns"/> wide (every image of the series has them).</summary>
     public static int BannerRows(int columns) => BannerRenderer.Height(columns, BannerLines);
 
     /// <summary>
@@ -87,8 +87,10 @@ public sealed class HeatmapSecondaryCaptureBuilder
     }
 
     /// <summary>
-    /// The RGB pixels (interleaved, 8-bit) of one heatmap image: the banner's rows (<see cref="BannerRows"/>) above the
-    /// composited slice, so the image is <c>Columns</c> wide and <c>Rows + BannerRows(Columns)</c> high.
+    /// The RGB pixels (interleaved, 8-bit) of one heatmap image: the composited slice, then the banner's rows
+    /// (<see cref="BannerRows"/>) below it, so the image is <c>Columns</c> wide and <c>Rows + BannerRows(Columns)</c> high.
+    /// The banner goes under the head because viewers float their own controls over the top (OHIF opens its cine player
+    /// there for OT series, and corner overlays sit top-left).
     /// </summary>
     public byte[] Render(TriageResult result, HeatmapSlice slice, double sliceScore, int position, int count)
     {
@@ -98,7 +100,7 @@ public sealed class HeatmapSecondaryCaptureBuilder
         var threshold = result.Threshold ?? double.NaN;
         var line = string.Create(CultureInfo.InvariantCulture, $"Slice {position}/{count}: score {sliceScore:0.000} {(sliceScore >= threshold ? ">=" : "<")} thr {threshold:0.000}");
         var banner = BannerRenderer.Render(slice.Image.Columns, Banner(result, (line, sliceScore >= threshold ? AboveColor : SKColors.White)));
-        return [.. banner, .. composite];
+        return [.. composite, .. banner];
     }
 
     private DicomDataset BuildSummary(TriageResult result, TriageUids uids, IReadOnlyList<HeatmapSlice> slices, Dictionary<string, int> positions, DicomDataset studySource)
@@ -113,7 +115,7 @@ public sealed class HeatmapSecondaryCaptureBuilder
         }).ToList();
         var body = SummaryRenderer.Render(columns, rows, tiles, result.Slices.Select(s => s.Score).ToList(), result.Threshold!.Value);
         var line = string.Create(CultureInfo.InvariantCulture, $"Summary: top {tiles.Count} of {result.Slices.Count} scored slices");
-        byte[] pixels = [.. BannerRenderer.Render(columns, Banner(result, (line, SKColors.White))), .. body];
+        byte[] pixels = [.. body, .. BannerRenderer.Render(columns, Banner(result, (line, SKColors.White)))];
 
         var sc = NewImage(result, uids, uids.HeatmapSummarySopInstanceUid, 1, studySource);
         sc.SetSequence(DicomTags.SourceImageSequence, top.SelectMany(s => s.Sources.Count > 0 ? s.Sources : [s.Image]).Select(SourceReference));

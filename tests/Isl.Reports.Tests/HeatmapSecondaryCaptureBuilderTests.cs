@@ -70,13 +70,13 @@ public class HeatmapSecondaryCaptureBuilderTests
         var image = BuildAll()[3];
         var (cx, cy, radius) = TriageFixtures.HotSpot;
 
-        Assert.True(IsRed(PixelAt(image, cx, cy + Banner)), $"hot spot pixel is {PixelAt(image, cx, cy + Banner)}");
+        Assert.True(IsRed(PixelAt(image, cx, cy)), $"hot spot pixel is {PixelAt(image, cx, cy)}");
         var contour = 0;
         for (var row = 0; row < TriageFixtures.Size; row++)
         {
             for (var column = 0; column < TriageFixtures.Size; column++)
             {
-                var pixel = PixelAt(image, column, row + Banner);
+                var pixel = PixelAt(image, column, row);
                 var distance = Math.Sqrt(Math.Pow(column + 0.5 - cx, 2) + Math.Pow(row + 0.5 - cy, 2));
                 contour += pixel == (255, 0, 255) ? 1 : 0;
                 if (distance > radius + 3)
@@ -94,12 +94,12 @@ public class HeatmapSecondaryCaptureBuilderTests
         Assert.True(contour > 2 * Math.PI * radius * 0.8, $"only {contour} contour pixels around a hot spot of radius {radius}");
 
         // Brain at 40 HU in WL 40/WW 80 is mid-gray; air is black; both untouched by the overlay.
-        Assert.Equal(((byte)128, (byte)128, (byte)128), PixelAt(image, 20, 40 + Banner));
-        Assert.Equal(((byte)0, (byte)0, (byte)0), PixelAt(image, 1, TriageFixtures.Size + Banner - 2));
+        Assert.Equal(((byte)128, (byte)128, (byte)128), PixelAt(image, 20, 40));
+        Assert.Equal(((byte)0, (byte)0, (byte)0), PixelAt(image, 1, TriageFixtures.Size - 2));
     }
 
     [Fact]
-    public void SlicesWithoutHeatAreExactlyTheWindowedCtBelowTheBannerMargin()
+    public void SlicesWithoutHeatAreExactlyTheWindowedCtAboveTheBannerMargin()
     {
         var image = BuildAll()[1];
         var hu = TriageFixtures.Hounsfield();
@@ -109,13 +109,13 @@ public class HeatmapSecondaryCaptureBuilderTests
             for (var column = 0; column < TriageFixtures.Size; column++)
             {
                 var gray = (byte)Math.Round(Math.Clamp((hu[(row * TriageFixtures.Size) + column] - 0) / 80.0, 0, 1) * 255);
-                Assert.Equal((gray, gray, gray), PixelAt(image, column, row + Banner));
+                Assert.Equal((gray, gray, gray), PixelAt(image, column, row));
             }
         }
     }
 
     [Fact]
-    public void TheBannerIsAMarginAboveTheImageWithTheSlicesOwnVerdictAndAColourBar()
+    public void TheBannerIsAMarginBelowTheImageWithTheSlicesOwnVerdictAndAColourBar()
     {
         var result = TriageFixtures.Abnormal();
         const int size = 256;
@@ -141,17 +141,17 @@ public class HeatmapSecondaryCaptureBuilderTests
         var below = Builder.Render(result, slice, 0.2, 1, 4);
 
         Assert.Equal(size * (size + banner) * 3, above.Length);
-        Assert.True(Count(above, 0, lineHeight + 3, 0, size * 3 / 4, p => p.R > 200 && p.G > 200 && p.B < 80) > 50, "no yellow warning line");
+        Assert.True(Count(above, size, size + lineHeight + 3, 0, size * 3 / 4, p => p.R > 200 && p.G > 200 && p.B < 80) > 50, "no yellow warning line");
         Assert.True(Count(above, 0, size + banner, 0, size, p => p == (128, 128, 128)) >= size * size, "the banner covers the image");
-        Assert.All(Enumerable.Range(0, size * size), i => Assert.Equal(128, above[(banner * size * 3) + (i * 3)]));
+        Assert.All(Enumerable.Range(0, size * size), i => Assert.Equal(128, above[i * 3])); // the image first, from row 0
 
         // The third line (this slice) is red when the slice is at or above the threshold, white when below.
-        Assert.True(Count(above, (2 * lineHeight) + 3, banner, 0, size * 2 / 3, IsRed) > 20, "the slice line of a slice above the threshold is not red");
-        Assert.Equal(0, Count(below, (2 * lineHeight) + 3, banner, 0, size * 2 / 3, IsRed));
+        Assert.True(Count(above, size + (2 * lineHeight) + 3, size + banner, 0, size * 2 / 3, IsRed) > 20, "the slice line of a slice above the threshold is not red");
+        Assert.Equal(0, Count(below, size + (2 * lineHeight) + 3, size + banner, 0, size * 2 / 3, IsRed));
 
         // The colour bar (right of the text) runs from blue to red.
-        Assert.True(Count(above, 0, banner, size * 3 / 4, size, p => p.B > 200 && p.R < 60 && p.G < 60) > 3, "no blue end of the colour bar");
-        Assert.True(Count(above, 0, banner, size * 3 / 4, size, p => p.R > 200 && p.G < 60 && p.B < 60) > 3, "no red end of the colour bar");
+        Assert.True(Count(above, size, size + banner, size * 3 / 4, size, p => p.B > 200 && p.R < 60 && p.G < 60) > 3, "no blue end of the colour bar");
+        Assert.True(Count(above, size, size + banner, size * 3 / 4, size, p => p.R > 200 && p.G < 60 && p.B < 60) > 3, "no red end of the colour bar");
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public class HeatmapSecondaryCaptureBuilderTests
         // The hot slice's tile is the first, at the left of the tile band: its colour lies there.
         var tileBand = (int)(TriageFixtures.Size * 0.56);
         var red = 0;
-        for (var row = Banner; row < Banner + tileBand; row++)
+        for (var row = 0; row < tileBand; row++)
         {
             for (var column = 0; column < TriageFixtures.Size / 3; column++)
             {
@@ -215,7 +215,7 @@ public class HeatmapSecondaryCaptureBuilderTests
         Assert.Equal((64, 64), (decoded.Width, decoded.Height));
         var scale = 32.0 / (TriageFixtures.Size + Banner);
         var left = (32 - (TriageFixtures.Size * scale)) / 2;
-        var hot = decoded.GetPixel((int)(left + (TriageFixtures.HotSpot.Column * scale)), 32 + (int)((TriageFixtures.HotSpot.Row + Banner) * scale));
+        var hot = decoded.GetPixel((int)(left + (TriageFixtures.HotSpot.Column * scale)), 32 + (int)(TriageFixtures.HotSpot.Row * scale));
         Assert.True(hot.Red > hot.Green + 40, $"montage hot spot is {hot}");
         Assert.Throws<TriageReportException>(() => HeatmapMontage.RenderPng([]));
         Assert.Throws<TriageReportException>(() => HeatmapMontage.RenderPng([TriageFixtures.StudySource()]));

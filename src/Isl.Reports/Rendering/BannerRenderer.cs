@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace Isl.Reports.Rendering;
 
 /// <summary>
-/// Renders the banner strip that goes above a heatmap image (in its own margin, so it never covers the head): text lines
+/// Renders the banner strip that goes below a heatmap image (in its own margin, so it never covers the head): text lines
 /// on the left and a small colour bar of the heatmap's ramp on the right. Its height depends only on the width and the
 /// number of lines, so every image of a series is the same size.
 /// </summary>

@@ -26,15 +26,17 @@ internal static class SummaryRenderer
         {
             canvas.Clear(SKColors.Black);
             var fontSize = Math.Clamp(columns / 32f, 6, 20);
+            // The tiles start below a free top band, where viewers float their own controls (OHIF's cine player, overlays).
+            var freeTop = (int)(rows * 0.08);
             var tileArea = (int)(rows * 0.56);
-            DrawTiles(canvas, columns, tileArea, fontSize, tiles, threshold);
+            DrawTiles(canvas, columns, freeTop, tileArea - freeTop, fontSize, tiles, threshold);
             DrawCurve(canvas, SKRect.Create(0, tileArea, columns, rows - tileArea), fontSize, curve, threshold, tiles.Select(t => t.Position).ToHashSet());
         }
 
         return RgbBitmaps.ToRgb(bitmap);
     }
 
-    private static void DrawTiles(SKCanvas canvas, int columns, int height, float fontSize, IReadOnlyList<SummaryTile> tiles, double threshold)
+    private static void DrawTiles(SKCanvas canvas, int columns, int top, int height, float fontSize, IReadOnlyList<SummaryTile> tiles, double threshold)
     {
         if (tiles.Count == 0)
         {
@@ -53,10 +55,10 @@ internal static class SummaryRenderer
             var scale = Math.Min((slot - 4) / tile.Columns, (height - caption - 4) / tile.Rows);
             var (w, h) = (tile.Columns * scale, tile.Rows * scale);
             var x = (i * slot) + ((slot - w) / 2);
-            canvas.DrawImage(image, SKRect.Create(x, 2, w, h), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
+            canvas.DrawImage(image, SKRect.Create(x, top + 2, w, h), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
             paint.Color = tile.Score >= threshold ? Above : SKColors.White;
             var text = string.Create(CultureInfo.InvariantCulture, $"slice {tile.Position}: {tile.Score:0.000}");
-            canvas.DrawText(text, (i * slot) + (slot / 2), 2 + h + fontSize + 2, SKTextAlign.Center, font, paint);
+            canvas.DrawText(text, (i * slot) + (slot / 2), top + 2 + h + fontSize + 2, SKTextAlign.Center, font, paint);
         }
     }
 

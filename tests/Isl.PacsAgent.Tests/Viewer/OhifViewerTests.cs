@@ -194,10 +194,17 @@ public sealed class OhifViewerTests(ITestOutputHelper output)
         await Task.Delay(2500); // the stack's first render after load
         var canvas = await page.QuerySelectorAsync("canvas.cornerstone-canvas");
         var png = await canvas.ScreenshotDataAsync(new ElementScreenshotOptions { Type = ScreenshotType.Png });
-        // A side panel may lie over the canvas' right part: measure only where the canvas itself is on top.
-        var visible = await page.EvaluateExpressionAsync<int>(
-            "(() => { const c = document.querySelector('canvas.cornerstone-canvas'); const r = c.getBoundingClientRect(); let x = Math.floor(r.right) - 1; while (x > r.left && document.elementFromPoint(x, r.top + r.height / 2) !== c) { x--; } return Math.floor(x - r.left) - 2; })()");
+        // The viewer's own controls may lie over the canvas (a side panel, the cine player over the top of an OT series):
+        // every element found above the canvas on a 6-pixel grid is left out of the measurement, with a 2-pixel margin.
+        var covered = await page.EvaluateExpressionAsync<double[][]>("""
+            (() => {
+              const c = document.querySelector('canvas.cornerstone-canvas'); const r = c.getBoundingClientRect(); const seen = new Set();
+              for (let y = r.top + 1; y < r.bottom; y += 6) for (let x = r.left + 1; x < r.right; x += 6) {
+                const e = document.elementFromPoint(x, y); if (e && e !== c && !e.contains(c)) seen.add(e); }
+              return [...seen].map(e => e.getBoundingClientRect()).map(b => [b.left - r.left - 2, b.top - r.top - 2, b.right - r.left + 2, b.bottom - r.top + 2]);
+            })()
+            """);
         await File.WriteAllBytesAsync(path, png);
-        return ScreenshotColour.Measure(png, study.Phantom.Columns, HeatmapSecondaryCaptureBuilder.BannerRows(study.Phantom.Columns), study.Phantom.Rows, region, visible);
+        return ScreenshotColour.Measure(png, study.Phantom.Columns, HeatmapSecondaryCaptureBuilder.BannerRows(study.Phantom.Columns), study.Phantom.Rows, region, covered.Select(b => (b[0], b[1], b[2], b[3])).ToList());
     }
 }

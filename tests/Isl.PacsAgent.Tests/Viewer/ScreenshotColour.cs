@@ -44,12 +44,13 @@ public sealed class ScreenshotColour
     /// <summary>Measures <paramref name="png"/>, a viewport showing an image of <paramref name="columns"/> × (<paramref name="bannerRows"/> + <paramref name="ctRows"/>).</summary>
     /// <param name="png">The screenshot.</param>
     /// <param name="columns">The image's width.</param>
-    /// <param name="bannerRows">The banner margin's height.</param>
+    /// <param name="bannerRows">The height of the banner margin below the CT part.</param>
     /// <param name="ctRows">The CT part's height.</param>
     /// <param name="region">Whether a CT pixel (column, row) belongs to the region whose coloured share is measured (e.g. a lesion mask).</param>
-    /// <param name="visibleWidth">Screen columns of the canvas not covered by the viewer's side panels (null: all).</param>
+    /// <param name="covered">Screenshot rectangles where the viewer's own controls lie over the canvas (side panels, the cine
+    /// player OHIF floats over the top of OT series, overlays): not counted, they are not the image.</param>
     /// <param name="saturation">The max − min channel difference above which a pixel counts as coloured.</param>
-    public static ScreenshotColour Measure(byte[] png, int columns, int bannerRows, int ctRows, Func<int, int, bool>? region = null, int? visibleWidth = null, int saturation = 60)
+    public static ScreenshotColour Measure(byte[] png, int columns, int bannerRows, int ctRows, Func<int, int, bool>? region = null, IReadOnlyList<(double Left, double Top, double Right, double Bottom)>? covered = null, int saturation = 60)
     {
         using var bitmap = SKBitmap.Decode(png) ?? throw new InvalidOperationException("The screenshot is not a PNG.");
         var rows = bannerRows + ctRows;
@@ -60,12 +61,17 @@ public sealed class ScreenshotColour
         double sumX = 0, sumY = 0, left = double.MaxValue, top = double.MaxValue, right = double.MinValue, bottom = double.MinValue;
         // A small inset keeps the viewport's own border and corner overlays out of the count.
         var inset = 4 * scale;
-        for (var y = (int)Math.Ceiling(y0 + ((bannerRows + 2) * scale)); y < (int)(y0 + (rows * scale) - inset); y++)
+        for (var y = (int)Math.Ceiling(y0 + inset); y < (int)(y0 + ((ctRows - 2) * scale)); y++)
         {
-            for (var x = (int)Math.Ceiling(x0 + inset); x < Math.Min(visibleWidth ?? int.MaxValue, (int)(x0 + (columns * scale) - inset)); x++)
+            for (var x = (int)Math.Ceiling(x0 + inset); x < (int)(x0 + (columns * scale) - inset); x++)
             {
+                if (covered is not null && covered.Any(c => x >= c.Left && x < c.Right && y >= c.Top && y < c.Bottom))
+                {
+                    continue;
+                }
+
                 var p = bitmap.GetPixel(x, y);
-                var (column, row) = ((x - x0) / scale, ((y - y0) / scale) - bannerRows);
+                var (column, row) = ((x - x0) / scale, (y - y0) / scale);
                 var coloured = Math.Max(p.Red, Math.Max(p.Green, p.Blue)) - Math.Min(p.Red, Math.Min(p.Green, p.Blue)) > saturation;
                 if (region is not null && row >= 0 && column >= 0 && row < ctRows && column < columns && region((int)column, (int)row))
                 {
