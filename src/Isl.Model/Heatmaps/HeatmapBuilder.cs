@@ -9,14 +9,16 @@ public sealed class HeatmapBuilder
     private readonly HeatmapSettings settings;
     private readonly NormalResidual? normal;
     private readonly float boneLevel;
+    private readonly int boneChannel;
 
     /// <summary>
     /// Creates the builder; calibrated mode needs the bundle's <paramref name="normal"/> residual statistics;
-    /// <paramref name="boneLevel"/> is the model-image level (channel 0) from which a pixel is bone, used when the
-    /// settings exclude bone.
+    /// <paramref name="boneLevel"/> is the level of model channel <paramref name="boneChannel"/> from which a pixel is
+    /// bone (<see cref="Preprocessing.PreprocessingSettings.Bone"/>), used when the settings exclude bone.
     /// </summary>
-    public HeatmapBuilder(HeatmapSettings settings, NormalResidual? normal = null, float boneLevel = 0.9f)
+    public HeatmapBuilder(HeatmapSettings settings, NormalResidual? normal = null, float boneLevel = 0.9f, int boneChannel = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(boneChannel);
         settings.Validate();
         if (settings.Mode == HeatmapSettings.CalibratedMode && normal is null)
         {
@@ -26,17 +28,18 @@ public sealed class HeatmapBuilder
         this.settings = settings;
         this.normal = normal;
         this.boneLevel = boneLevel;
+        this.boneChannel = boneChannel;
     }
 
     /// <summary>
-    /// Where the heatmap may show colour [N, 1, S, S]: the effective-area masks, less bone-bright pixels of the images
-    /// [N, C, S, S] when the settings exclude bone.
+    /// Where the heatmap may show colour [N, 1, S, S]: the effective-area masks, less the pixels of the images
+    /// [N, C, S, S] that are bone in the bone channel when the settings exclude bone.
     /// </summary>
     public Tensor Area(Tensor images, Tensor masks)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var area = settings.ExcludeBone ? masks * images.narrow(1, 0, 1).BelowMask(boneLevel).to_type(masks.dtype) : masks.alias();
+        var area = settings.ExcludeBone ? masks * images.narrow(1, boneChannel, 1).BelowMask(boneLevel).to_type(masks.dtype) : masks.alias();
         return area.MoveToOuterDisposeScope();
     }
 

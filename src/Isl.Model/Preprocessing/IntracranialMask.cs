@@ -17,6 +17,12 @@ public static class IntracranialMask
     /// <summary>HU at or above which a pixel counts as bone (an acute clot is 50–90 HU; thin skull at 5 mm is ≥ 150).</summary>
     public const double BoneHu = 88;
 
+    /// <summary>
+    /// HU from which a heatmap over HU windows treats a pixel as bone (and never colours it): above the densest acute
+    /// clot (~90 HU), below the partial-volume bone of the skull base at model resolution.
+    /// </summary>
+    public const double HeatmapBoneHu = 120;
+
     /// <summary>HU at or below which a pixel counts as air or fat (CSF is 0–15 HU).</summary>
     public const double SoftTissueFloorHu = -14;
 

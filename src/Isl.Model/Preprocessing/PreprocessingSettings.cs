@@ -58,6 +58,27 @@ public sealed record PreprocessingSettings
     [JsonIgnore]
     public HuWindow ChannelZeroWindow => Mode == InputMode.Gray8 ? SourceWindow ?? IntracranialMask.MaskWindow : Windows[0];
 
+    /// <summary>
+    /// The model channel in which bone is told from soft tissue (and blood), and the level from which a pixel there is
+    /// bone: a gray bundle's only channel at <see cref="IntracranialMask.BoneLevel"/> (its window saturates just above
+    /// blood); for HU windows the widest one (the bone window, which does not saturate at blood) at
+    /// <see cref="IntracranialMask.HeatmapBoneHu"/>, above the densest acute clot.
+    /// </summary>
+    [JsonIgnore]
+    public (int Channel, float Level) Bone
+    {
+        get
+        {
+            if (Mode == InputMode.Gray8 || Windows.Count == 0)
+            {
+                return (0, IntracranialMask.BoneLevel(ChannelZeroWindow));
+            }
+
+            var widest = Enumerable.Range(0, Windows.Count).MaxBy(i => Windows[i].Width);
+            return (widest, Windows[widest].Apply((float)IntracranialMask.HeatmapBoneHu));
+        }
+    }
+
     /// <summary>Number of model channels this setting yields.</summary>
     [JsonIgnore]
     public int Channels => Mode == InputMode.Gray8 ? 1 : Windows.Count;

@@ -1,4 +1,5 @@
 using Isl.Model.Heatmaps;
+using Isl.Model.Preprocessing;
 using static TorchSharp.torch;
 
 namespace Isl.Model.Tests.Heatmaps;
@@ -43,6 +44,35 @@ public sealed class NormalResidualTests
         Assert.Equal(19, statistics.SliceFalseColourLevel(maps, masks, 0.05), 5);
         Assert.Equal(10, statistics.SliceFalseColourLevel(maps, masks, 0.5), 5);
         Assert.Throws<IslModelException>(() => statistics.SliceFalseColourLevel(maps, masks, 0));
+    }
+
+    [Fact]
+    public void Over_HU_windows_bone_is_found_in_the_bone_window_so_a_clot_that_saturates_the_brain_window_keeps_its_colour()
+    {
+        var hu = PreprocessingSettings.ForHu(4);
+        var (channel, level) = hu.Bone;
+        Assert.Equal(2, channel); // 600/2800, not the brain window
+        var windows = hu.Windows;
+        float[] Pixel(float value) => windows.Select(w => w.Apply(value)).ToArray();
+        Assert.Equal(1f, Pixel(85)[0]); // an 85 HU clot saturates the brain window like bone does
+        Assert.True(Pixel(85)[channel] < level && Pixel(400)[channel] >= level);
+        var gray = PreprocessingSettings.ForGray(4) with { SourceWindow = new HuWindow(40, 120) };
+        Assert.Equal((0, IntracranialMask.BoneLevel(gray.SourceWindow)), gray.Bone); // a gray bundle's one channel, as before
+
+        var builder = new HeatmapBuilder(new HeatmapSettings { ExcludeBone = true, Smoothing = 1 }, boneLevel: level, boneChannel: channel);
+        using var images = zeros(1, 3, 1, 3);
+        foreach (var (column, value) in new[] { (0, 40f), (1, 85f), (2, 400f) })
+        {
+            var pixel = Pixel(value);
+            for (var c = 0; c < 3; c++)
+            {
+                images[0, c, 0, column] = tensor(pixel[c]);
+            }
+        }
+
+        using var masks = ones(1, 1, 1, 3);
+        using var area = builder.Area(images, masks);
+        Assert.Equal(new[] { 1f, 1f, 0f }, area.data<float>().ToArray());
     }
 
     [Fact]
