@@ -9,6 +9,7 @@
 # Sizes can be overridden from the environment (defaults keep it to minutes on 2 cores):
 #   TRAIN_NORMALS CAL_NORMALS CAL_ABNORMAL EVAL_NORMALS EVAL_ABNORMAL SLICES
 #   PROFILE SIZE BATCH DEDN_STEPS DRN_PRETRAIN_STEPS DRN_STEPS THREADS SKIP_EVALUATE=1
+#   EFFECTIVE_AREA (Head, the paper and the default, or Intracranial: only the brain is scored and coloured)
 #   BUNDLE_OUT (default samples/models/head-ct-demo)  TRAINER (an isl-trainer binary; default: build it)
 # samples/evaluation/run-evaluation.sh runs this script when DEMO_BUNDLE_OUT is set.
 # (e.g. PROFILE=cpu SIZE=128 DEDN_STEPS=2000 for a stronger model when more CPU time is available)
@@ -65,7 +66,8 @@ if [[ ${SKIP_EVALUATE:-0} != 1 ]]; then
 fi
 
 step "prepare: 3-window DICOM slice cache, ${SIZE}²"
-"$trainer" prepare --data "$work/phantoms/train" --out "$work/cache/train" --format dicom --size "$SIZE" --select Normals
+"$trainer" prepare --data "$work/phantoms/train" --out "$work/cache/train" --format dicom --size "$SIZE" --select Normals \
+  --effective-area "${EFFECTIVE_AREA:-Head}"
 
 step "train dedn: $PROFILE profile, $DEDN_STEPS steps"
 "$trainer" train dedn --data "$work/cache/train" --out "$work/runs/dedn" --profile "$PROFILE" \
