@@ -86,9 +86,9 @@ step "calibrate the threshold on the held-out labelled phantoms (scan level)"
 "$trainer" calibrate --bundle "$bundle" --data "$work/phantoms/calibrate" --level scan \
   --work "$work/cache/calibrate" --out "$work/calibration.json" --device cpu --threads "$THREADS"
 
-step "calibrate the heatmap on the training normals (brighter residual, one mean/spread over the area, bone excluded)"
+step "calibrate the heatmap on the training normals (brighter residual, one mean/spread over the area, bone excluded, only inside the skull)"
 "$trainer" calibrate-heatmap --bundle "$bundle" --data "$work/phantoms/train" --work "$work/cache/heatmap" \
-  --polarity brighter --reference area --exclude-bone --device cpu --threads "$THREADS"
+  --polarity brighter --reference area --exclude-bone --intracranial-only --device cpu --threads "$THREADS"
 
 if [[ ${SKIP_EVALUATE:-0} != 1 ]]; then
   step "evaluate on a separate phantom set"

@@ -10,13 +10,16 @@ public sealed class HeatmapBuilder
     private readonly NormalResidual? normal;
     private readonly float boneLevel;
     private readonly int boneChannel;
+    private readonly Func<float[], int, float[]>? intracranial;
 
     /// <summary>
     /// Creates the builder; calibrated mode needs the bundle's <paramref name="normal"/> residual statistics;
     /// <paramref name="boneLevel"/> is the level of model channel <paramref name="boneChannel"/> from which a pixel is
-    /// bone (<see cref="Preprocessing.PreprocessingSettings.Bone"/>), used when the settings exclude bone.
+    /// bone (<see cref="Preprocessing.PreprocessingSettings.Bone"/>), used when the settings exclude bone;
+    /// <paramref name="intracranial"/> finds the intracranial mask (size²) of that channel's image when the settings
+    /// colour only the skull's interior (null when the effective area already is it).
     /// </summary>
-    public HeatmapBuilder(HeatmapSettings settings, NormalResidual? normal = null, float boneLevel = 0.9f, int boneChannel = 0)
+    public HeatmapBuilder(HeatmapSettings settings, NormalResidual? normal = null, float boneLevel = 0.9f, int boneChannel = 0, Func<float[], int, float[]>? intracranial = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(boneChannel);
         settings.Validate();
@@ -29,17 +32,34 @@ public sealed class HeatmapBuilder
         this.normal = normal;
         this.boneLevel = boneLevel;
         this.boneChannel = boneChannel;
+        this.intracranial = intracranial;
     }
 
     /// <summary>
     /// Where the heatmap may show colour [N, 1, S, S]: the effective-area masks, less the pixels of the images
-    /// [N, C, S, S] that are bone in the bone channel when the settings exclude bone.
+    /// [N, C, S, S] that are bone in the bone channel when the settings exclude bone, and only inside the skull when
+    /// they colour only the intracranial region.
     /// </summary>
     public Tensor Area(Tensor images, Tensor masks)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var area = settings.ExcludeBone ? masks * images.narrow(1, boneChannel, 1).BelowMask(boneLevel).to_type(masks.dtype) : masks.alias();
+        var bone = images.narrow(1, boneChannel, 1);
+        var area = settings.ExcludeBone ? masks * bone.BelowMask(boneLevel).to_type(masks.dtype) : masks.alias();
+        if (settings.IntracranialOnly && intracranial is not null)
+        {
+            var size = (int)images.shape[^1];
+            var pixels = size * size;
+            var channel = bone.to(CPU).contiguous().data<float>().ToArray();
+            var inside = new float[channel.Length];
+            for (var n = 0; n < channel.Length / pixels; n++)
+            {
+                intracranial(channel[(n * pixels)..((n + 1) * pixels)], size).CopyTo(inside, n * pixels);
+            }
+
+            area = area * tensor(inside, bone.shape, device: masks.device).to_type(masks.dtype);
+        }
+
         return area.MoveToOuterDisposeScope();
     }
 

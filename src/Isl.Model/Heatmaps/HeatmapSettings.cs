@@ -46,12 +46,22 @@ public sealed record HeatmapSettings
     public string Reference { get; init; } = PositionReference;
 
     /// <summary>
-    /// True: pixels as bright as bone in the model image (<see cref="Preprocessing.IntracranialMask.BoneHu"/>, channel 0)
-    /// are never coloured — bone islands the intracranial mask encloses (skull base, petrous ridge) would otherwise draw
+    /// True: pixels that are bone in the model image (<see cref="Preprocessing.PreprocessingSettings.Bone"/>: a gray
+    /// bundle's channel at <see cref="Preprocessing.IntracranialMask.BoneHu"/>, an HU bundle's bone window at
+    /// <see cref="Preprocessing.IntracranialMask.HeatmapBoneHu"/>) are never coloured — bone islands the intracranial mask encloses (skull base, petrous ridge) would otherwise draw
     /// the maximum. False (the paper): every pixel of the effective area may be coloured.
     /// </summary>
     [JsonPropertyName("excludeBone")]
     public bool ExcludeBone { get; init; }
+
+    /// <summary>
+    /// True: only the skull's interior is ever coloured, even when the bundle scores the whole head (the paper's
+    /// effective area): the intracranial mask is found again at model size from the model image
+    /// (<see cref="Preprocessing.PreprocessingSettings.IntracranialAtModelSize"/>). False (the paper): the effective area.
+    /// Brain-only bundles colour only the brain either way.
+    /// </summary>
+    [JsonPropertyName("intracranialOnly")]
+    public bool IntracranialOnly { get; init; }
 
     /// <summary>Calibrated mode: the z-score below which a pixel shows nothing (the heatmap's calibrated threshold).</summary>
     [JsonPropertyName("zLow")]

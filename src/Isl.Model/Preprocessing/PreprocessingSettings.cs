@@ -66,17 +66,39 @@ public sealed record PreprocessingSettings
     /// </summary>
     [JsonIgnore]
     public (int Channel, float Level) Bone
-    {
-        get
-        {
-            if (Mode == InputMode.Gray8 || Windows.Count == 0)
-            {
-                return (0, IntracranialMask.BoneLevel(ChannelZeroWindow));
-            }
+        => BoneChannelAndLevel();
 
-            var widest = Enumerable.Range(0, Windows.Count).MaxBy(i => Windows[i].Width);
-            return (widest, Windows[widest].Apply((float)IntracranialMask.HeatmapBoneHu));
+    /// <summary>
+    /// The intracranial mask (1 inside, size × size) of one model image's <see cref="Bone"/> channel: a gray bundle's
+    /// channel as made with its window, or an HU bundle's bone window mapped back to HU (it does not clip between air
+    /// and bone), by the same <see cref="IntracranialMask"/> the brain-only bundles use at full size.
+    /// </summary>
+    public float[] IntracranialAtModelSize(ReadOnlySpan<float> boneChannel, int size)
+    {
+        if (Mode == InputMode.Gray8 || Windows.Count == 0)
+        {
+            return IntracranialMask.Compute(boneChannel, size, size, ChannelZeroWindow);
         }
+
+        var window = Windows[Bone.Channel];
+        var hu = new float[boneChannel.Length];
+        for (var i = 0; i < hu.Length; i++)
+        {
+            hu[i] = (float)(window.Center - (window.Width / 2) + (boneChannel[i] * window.Width));
+        }
+
+        return IntracranialMask.FromHu(hu, size, size);
+    }
+
+    private (int Channel, float Level) BoneChannelAndLevel()
+    {
+        if (Mode == InputMode.Gray8 || Windows.Count == 0)
+        {
+            return (0, IntracranialMask.BoneLevel(ChannelZeroWindow));
+        }
+
+        var widest = Enumerable.Range(0, Windows.Count).MaxBy(i => Windows[i].Width);
+        return (widest, Windows[widest].Apply((float)IntracranialMask.HeatmapBoneHu));
     }
 
     /// <summary>Number of model channels this setting yields.</summary>

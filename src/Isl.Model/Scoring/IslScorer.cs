@@ -41,8 +41,10 @@ public sealed class IslScorer : IDisposable
             throw new IslModelException($"The bundle's heatmap statistics were fitted with polarity '{stored.Polarity}', reference '{stored.Reference}', bone {(stored.ExcludeBone ? "excluded" : "included")} and smoothing {stored.Smoothing}: calibrate the heatmap again for other choices, or use the paper's heatmap mode.");
         }
 
-        var bone = bundle.Manifest.Preprocessing.Bone;
-        heatmaps = new HeatmapBuilder(heatmap, bundle.NormalResidual, bone.Level, bone.Channel);
+        var preprocessing = bundle.Manifest.Preprocessing;
+        var bone = preprocessing.Bone;
+        heatmaps = new HeatmapBuilder(heatmap, bundle.NormalResidual, bone.Level, bone.Channel,
+            preprocessing.EffectiveArea == EffectiveArea.Intracranial ? null : (image, size) => preprocessing.IntracranialAtModelSize(image, size));
         center = tensor(bundle.Manifest.Center, device: this.networks.Device);
         Grid = this.options.GridMode is { } mode ? bundle.Manifest.Grid with { Mode = mode } : bundle.Manifest.Grid;
         Pooling = this.options.ScanPooling ?? bundle.Manifest.ScanPooling;

@@ -76,6 +76,46 @@ public sealed class NormalResidualTests
     }
 
     [Fact]
+    public void A_head_area_heatmap_told_to_colour_only_the_intracranial_region_leaves_the_scalp_out()
+    {
+        // 48² HU slice: air, scalp (40 HU) from radius 20 to 22, skull (1000 HU) from 17 to 20, brain (35 HU) inside.
+        const int size = 48;
+        var hu = new float[size * size];
+        for (var r = 0; r < size; r++)
+        {
+            for (var c = 0; c < size; c++)
+            {
+                var d = Math.Sqrt(Math.Pow(r - 23.5, 2) + Math.Pow(c - 23.5, 2));
+                hu[(r * size) + c] = d < 17 ? 35 : d < 20 ? 1000 : d < 22 ? 40 : -1000;
+            }
+        }
+
+        var settings = PreprocessingSettings.ForHu(size);
+        var (channel, level) = settings.Bone;
+        var windows = settings.Windows;
+        using var images = zeros(1, windows.Count, size, size);
+        for (var k = 0; k < windows.Count; k++)
+        {
+            images[0, k] = tensor(hu.Select(v => windows[k].Apply(v)).ToArray(), [size, size]);
+        }
+
+        using var head = tensor(hu.Select(v => v > -500 ? 1f : 0f).ToArray(), [1, 1, size, size]);
+        var heat = new HeatmapSettings { ExcludeBone = true, Smoothing = 1 };
+        var paper = new HeatmapBuilder(heat, boneLevel: level, boneChannel: channel);
+        var brainOnly = new HeatmapBuilder(heat with { IntracranialOnly = true }, boneLevel: level, boneChannel: channel,
+            intracranial: (image, side) => settings.IntracranialAtModelSize(image, side));
+
+        using var everywhere = paper.Area(images, head);
+        using var inside = brainOnly.Area(images, head);
+        int At(Tensor area, int r, int c) => (int)area[0, 0, r, c].item<float>();
+        Assert.Equal(1, At(everywhere, 23, 3)); // scalp (radius ~20.5) counts for the paper's head area
+        Assert.Equal(0, At(inside, 23, 3));    // but not for the intracranial-only heatmap
+        Assert.Equal(1, At(inside, 23, 23));   // the brain does
+        Assert.Equal(0, At(inside, 23, 5));    // the skull never
+        Assert.True(inside.sum().item<float>() > 0.8 * Math.PI * 16 * 16, "most of the brain disc is kept");
+    }
+
+    [Fact]
     public void A_calibrated_brighter_heatmap_colours_a_denser_spot_but_neither_a_darker_one_nor_bone()
     {
         // 4×4, statistics mean 0 spread 0.1 everywhere, colour from z 3 to 8, no smoothing.

@@ -31,11 +31,12 @@ internal static class CalibrateHeatmapCommand
         var reference = new Option<string?>("--reference") { Description = "position (normal statistics per pixel position) or area (one mean and spread over the whole area); default: the bundle's" };
         reference.AcceptOnlyFromAmong(HeatmapSettings.PositionReference, HeatmapSettings.AreaReference);
         var excludeBone = new Option<bool?>("--exclude-bone") { Description = "Never colour bone-bright pixels (skull base, petrous ridge) inside the mask; default: the bundle's" };
+        var intracranialOnly = new Option<bool?>("--intracranial-only") { Description = "Colour only the skull's interior even when the bundle scores the whole head (its mask found again at model size); default: the bundle's" };
         var work = new Option<string?>("--work") { Description = "Scratch folder when --data is a labelled folder (default: a temp folder)" };
         var options = new ScoringCommandOptions(choices: false);
         var command = new Command("calibrate-heatmap", "Fit the normal variation of the difference image and make the bundle's heatmaps show only the excess over it")
         {
-            bundle, data, zLow, rate, zHigh, polarity, reference, excludeBone, work,
+            bundle, data, zLow, rate, zHigh, polarity, reference, excludeBone, intracranialOnly, work,
         };
         options.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(token =>
@@ -54,6 +55,7 @@ internal static class CalibrateHeatmapCommand
                 Polarity = parse.GetValue(polarity) ?? stored.Polarity,
                 Reference = parse.GetValue(reference) ?? stored.Reference,
                 ExcludeBone = parse.GetValue(excludeBone) ?? stored.ExcludeBone,
+                IntracranialOnly = parse.GetValue(intracranialOnly) ?? stored.IntracranialOnly,
             };
             // The residuals are taken in paper mode with the chosen choices: the statistics being fitted are not there yet.
             var fitting = settings.ScoringOptions(heatmaps: false, stored) with { Heatmap = chosen with { Mode = HeatmapSettings.PaperMode } };
@@ -88,7 +90,7 @@ internal static class CalibrateHeatmapCommand
             ModelBundle.SaveNormalResidual(bundleDir, statistics, heatmap);
             var above = ShareAbove(maps, masks, statistics, heatmap.ZLow);
             var coloured = (double)statistics.SliceMaxima(maps, masks).Count(m => m > heatmap.ZLow) / maps.Count;
-            AnsiConsole.MarkupLineInterpolated($"[green]heatmap calibrated[/] ({heatmap.Polarity} residual, {heatmap.Reference} reference, bone {(heatmap.ExcludeBone ? "excluded" : "included")}) on {statistics.Slices} normal slices ({size}²): median spread {Median(statistics.Spread):G3}; z-low {heatmap.ZLow:0.##}: {coloured:P1} of these slices and {above:P2} of their brain pixels are coloured → {bundleDir}");
+            AnsiConsole.MarkupLineInterpolated($"[green]heatmap calibrated[/] ({heatmap.Polarity} residual, {heatmap.Reference} reference, bone {(heatmap.ExcludeBone ? "excluded" : "included")}{(heatmap.IntracranialOnly ? ", intracranial only" : "")}) on {statistics.Slices} normal slices ({size}²): median spread {Median(statistics.Spread):G3}; z-low {heatmap.ZLow:0.##}: {coloured:P1} of these slices and {above:P2} of their brain pixels are coloured → {bundleDir}");
             return 0;
         }, ct));
         return command;
