@@ -1,6 +1,3 @@
-using Isl.Dicom;
-using Isl.Dicom.Imaging;
-
 namespace Isl.Reports;
 
 /// <summary>The pixels one heatmap image is made of: a scored CT slice in HU and its anomaly heatmap.</summary>
@@ -13,20 +10,4 @@ public sealed record HeatmapSlice(SourceImage Image, float[] Hounsfield, float[]
 {
     /// <summary>The source slices the heatmap was computed from (a slab of thin slices); empty: <see cref="Image"/> alone.</summary>
     public IReadOnlyList<SourceImage> Sources { get; init; } = [];
-
-    /// <summary>The slice of a CT image dataset (header + pixels, HU by its rescale) with <paramref name="heatmap"/>.</summary>
-    /// <exception cref="TriageReportException">The dataset is not a readable single-sample image.</exception>
-    public static HeatmapSlice FromDataset(DicomDataset dataset, float[] heatmap, int heatmapColumns, int heatmapRows)
-    {
-        ArgumentNullException.ThrowIfNull(dataset);
-        var image = SourceImage.FromDataset(dataset);
-        try
-        {
-            return new HeatmapSlice(image, HounsfieldUnits.FromDataset(dataset), heatmap, heatmapColumns, heatmapRows);
-        }
-        catch (DicomException e)
-        {
-            throw new TriageReportException($"The pixels of slice {image.SopInstanceUid} cannot be read: {e.Message}", e);
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using Isl.Dicom;
+using Isl.Dicom.Imaging;
 using Isl.Testing;
 
 namespace Isl.Reports.Tests;
@@ -70,7 +71,7 @@ public class RealHeadCtTests
         var (files, result) = Triage();
         using var folder = new TempDirectory("isl-reports");
         var chosen = files.Skip(files.Count - 3).ToList();
-        var slices = chosen.Select(f => HeatmapSlice.FromDataset(f.Dataset, HotSpot(64, 40, 20, 6), 64, 64)).ToList();
+        var slices = chosen.Select(f => new HeatmapSlice(SourceImage.FromDataset(f.Dataset), HounsfieldUnits.FromDataset(f.Dataset), HotSpot(64, 40, 20, 6), 64, 64)).ToList();
 
         var images = new HeatmapSecondaryCaptureBuilder().Build(result, slices, files[0].Dataset);
 

@@ -1,3 +1,4 @@
+using Isl.Model.Preprocessing;
 using Isl.Model.Runtime;
 using static TorchSharp.torch;
 
@@ -8,20 +9,17 @@ public sealed class HeatmapBuilder
 {
     private readonly HeatmapSettings settings;
     private readonly NormalResidual? normal;
-    private readonly float boneLevel;
-    private readonly int boneChannel;
-    private readonly Func<float[], int, float[]>? intracranial;
+    private readonly PreprocessingSettings? preprocessing;
+    private readonly (int Channel, float Level) bone;
 
     /// <summary>
-    /// Creates the builder; calibrated mode needs the bundle's <paramref name="normal"/> residual statistics;
-    /// <paramref name="boneLevel"/> is the level of model channel <paramref name="boneChannel"/> from which a pixel is
-    /// bone (<see cref="Preprocessing.PreprocessingSettings.Bone"/>), used when the settings exclude bone;
-    /// <paramref name="intracranial"/> finds the intracranial mask (size²) of that channel's image when the settings
-    /// colour only the skull's interior (null when the effective area already is it).
+    /// Creates the builder; calibrated mode needs the bundle's <paramref name="normal"/> residual statistics. The
+    /// bundle's <paramref name="preprocessing"/> says which model channel and level are bone
+    /// (<see cref="PreprocessingSettings.Bone"/>) and, for a head-area bundle, how to find the skull's interior at model
+    /// size; without it, channel 0 from 0.9 is bone.
     /// </summary>
-    public HeatmapBuilder(HeatmapSettings settings, NormalResidual? normal = null, float boneLevel = 0.9f, int boneChannel = 0, Func<float[], int, float[]>? intracranial = null)
+    public HeatmapBuilder(HeatmapSettings settings, NormalResidual? normal = null, PreprocessingSettings? preprocessing = null)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(boneChannel);
         settings.Validate();
         if (settings.Mode == HeatmapSettings.CalibratedMode && normal is null)
         {
@@ -30,9 +28,8 @@ public sealed class HeatmapBuilder
 
         this.settings = settings;
         this.normal = normal;
-        this.boneLevel = boneLevel;
-        this.boneChannel = boneChannel;
-        this.intracranial = intracranial;
+        this.preprocessing = preprocessing;
+        bone = preprocessing?.Bone ?? (0, 0.9f);
     }
 
     /// <summary>
@@ -44,20 +41,21 @@ public sealed class HeatmapBuilder
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var bone = images.narrow(1, boneChannel, 1);
-        var area = settings.ExcludeBone ? masks * bone.BelowMask(boneLevel).to_type(masks.dtype) : masks.alias();
-        if (settings.IntracranialOnly && intracranial is not null)
+        var boneImage = images.narrow(1, bone.Channel, 1);
+        var area = settings.ExcludeBone ? masks * boneImage.BelowMask(bone.Level).to_type(masks.dtype) : masks.alias();
+        // A brain-only bundle's masks already are the skull's interior.
+        if (settings.IntracranialOnly && preprocessing is { EffectiveArea: not EffectiveArea.Intracranial } head)
         {
             var size = (int)images.shape[^1];
             var pixels = size * size;
-            var channel = bone.to(CPU).contiguous().data<float>().ToArray();
+            var channel = boneImage.to(CPU).contiguous().data<float>().ToArray();
             var inside = new float[channel.Length];
             for (var n = 0; n < channel.Length / pixels; n++)
             {
-                intracranial(channel[(n * pixels)..((n + 1) * pixels)], size).CopyTo(inside, n * pixels);
+                head.IntracranialAtModelSize(channel.AsSpan(n * pixels, pixels), size).CopyTo(inside, n * pixels);
             }
 
-            area = area * tensor(inside, bone.shape, device: masks.device).to_type(masks.dtype);
+            area = area * tensor(inside, boneImage.shape, device: masks.device).to_type(masks.dtype);
         }
 
         return area.MoveToOuterDisposeScope();

@@ -28,4 +28,7 @@ public sealed record HuWindow(
         var v = (hu - low) / Width;
         return (float)Math.Clamp(v, 0.0, 1.0);
     }
+
+    /// <summary>The HU value a channel value in [0, 1] stands for (exact wherever <see cref="Apply"/> did not clip).</summary>
+    public float ToHu(float value) => (float)(Center - (Width / 2) + (value * Width));
 }

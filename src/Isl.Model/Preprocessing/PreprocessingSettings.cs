@@ -84,7 +84,7 @@ public sealed record PreprocessingSettings
         var hu = new float[boneChannel.Length];
         for (var i = 0; i < hu.Length; i++)
         {
-            hu[i] = (float)(window.Center - (window.Width / 2) + (boneChannel[i] * window.Width));
+            hu[i] = window.ToHu(boneChannel[i]);
         }
 
         return IntracranialMask.FromHu(hu, size, size);

@@ -41,10 +41,7 @@ public sealed class IslScorer : IDisposable
             throw new IslModelException($"The bundle's heatmap statistics were fitted with polarity '{stored.Polarity}', reference '{stored.Reference}', bone {(stored.ExcludeBone ? "excluded" : "included")} and smoothing {stored.Smoothing}: calibrate the heatmap again for other choices, or use the paper's heatmap mode.");
         }
 
-        var preprocessing = bundle.Manifest.Preprocessing;
-        var bone = preprocessing.Bone;
-        heatmaps = new HeatmapBuilder(heatmap, bundle.NormalResidual, bone.Level, bone.Channel,
-            preprocessing.EffectiveArea == EffectiveArea.Intracranial ? null : (image, size) => preprocessing.IntracranialAtModelSize(image, size));
+        heatmaps = new HeatmapBuilder(heatmap, bundle.NormalResidual, bundle.Manifest.Preprocessing);
         center = tensor(bundle.Manifest.Center, device: this.networks.Device);
         Grid = this.options.GridMode is { } mode ? bundle.Manifest.Grid with { Mode = mode } : bundle.Manifest.Grid;
         Pooling = this.options.ScanPooling ?? bundle.Manifest.ScanPooling;
@@ -88,11 +85,14 @@ public sealed class IslScorer : IDisposable
         }
     }
 
-    /// <summary>Scores HU slices; ordered along the slice normal when every slice has geometry.</summary>
-    public ScanResult ScoreHu(IReadOnlyList<HuSlice> slices)
+    /// <summary>
+    /// Scores HU slices: ordered along the slice normal when every slice has geometry, unless <paramref name="ordered"/>
+    /// says the caller already did (then scores and <see cref="ScanResult.SliceOrder"/> follow the given order).
+    /// </summary>
+    public ScanResult ScoreHu(IReadOnlyList<HuSlice> slices, bool ordered = false)
     {
         var indexed = slices.Select((s, i) => (Slice: s, Index: i)).ToList();
-        if (indexed.Count > 0 && indexed.All(s => s.Slice.Geometry is not null))
+        if (!ordered && indexed.Count > 0 && indexed.All(s => s.Slice.Geometry is not null))
         {
             indexed = SliceOrdering.Order(indexed, s => s.Slice.Geometry!).ToList();
         }

@@ -124,7 +124,7 @@ public sealed class ModelStudyScorer(IOptions<AgentScoringOptions> options, IOpt
         ScanResult result;
         try
         {
-            result = model.Score(inputs.Select(i => model.Preprocessor.FromHu(i.Slice.Hu, i.Slice.Rows, i.Slice.Columns)).ToList());
+            result = model.ScoreHu(inputs.Select(i => i.Slice).ToList(), ordered: true);
         }
         catch (NoScorableSliceException ex)
         {

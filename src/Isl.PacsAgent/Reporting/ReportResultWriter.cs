@@ -23,7 +23,8 @@ public sealed class ReportResultWriter : IResultWriter
         ArgumentNullException.ThrowIfNull(context);
         // Every slice the scores name was read by the pipeline once (LoadedSeries): no file is opened here.
         var loaded = context.Series;
-        SourceImage Image(string sop) => SourceImage.FromDataset(loaded[sop].Dataset);
+        var images = new Dictionary<string, SourceImage>(StringComparer.Ordinal);
+        SourceImage Image(string sop) => images.TryGetValue(sop, out var image) ? image : images[sop] = SourceImage.FromDataset(loaded[sop].Dataset);
         IReadOnlyList<SourceImage> Sources(SliceScore slice) => slice.SourceSopInstanceUids.Count > 0 ? slice.Sources.Select(Image).ToList() : [];
 
         var scores = context.Score.Slices;

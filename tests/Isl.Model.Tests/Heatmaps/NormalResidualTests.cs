@@ -59,7 +59,7 @@ public sealed class NormalResidualTests
         var gray = PreprocessingSettings.ForGray(4) with { SourceWindow = new HuWindow(40, 120) };
         Assert.Equal((0, IntracranialMask.BoneLevel(gray.SourceWindow)), gray.Bone); // a gray bundle's one channel, as before
 
-        var builder = new HeatmapBuilder(new HeatmapSettings { ExcludeBone = true, Smoothing = 1 }, boneLevel: level, boneChannel: channel);
+        var builder = new HeatmapBuilder(new HeatmapSettings { ExcludeBone = true, Smoothing = 1 }, preprocessing: hu);
         using var images = zeros(1, 3, 1, 3);
         foreach (var (column, value) in new[] { (0, 40f), (1, 85f), (2, 400f) })
         {
@@ -91,7 +91,6 @@ public sealed class NormalResidualTests
         }
 
         var settings = PreprocessingSettings.ForHu(size);
-        var (channel, level) = settings.Bone;
         var windows = settings.Windows;
         using var images = zeros(1, windows.Count, size, size);
         for (var k = 0; k < windows.Count; k++)
@@ -101,9 +100,8 @@ public sealed class NormalResidualTests
 
         using var head = tensor(hu.Select(v => v > -500 ? 1f : 0f).ToArray(), [1, 1, size, size]);
         var heat = new HeatmapSettings { ExcludeBone = true, Smoothing = 1 };
-        var paper = new HeatmapBuilder(heat, boneLevel: level, boneChannel: channel);
-        var brainOnly = new HeatmapBuilder(heat with { IntracranialOnly = true }, boneLevel: level, boneChannel: channel,
-            intracranial: (image, side) => settings.IntracranialAtModelSize(image, side));
+        var paper = new HeatmapBuilder(heat, preprocessing: settings);
+        var brainOnly = new HeatmapBuilder(heat with { IntracranialOnly = true }, preprocessing: settings);
 
         using var everywhere = paper.Area(images, head);
         using var inside = brainOnly.Area(images, head);
@@ -125,7 +123,7 @@ public sealed class NormalResidualTests
             Mode = HeatmapSettings.CalibratedMode, Polarity = HeatmapSettings.BrighterPolarity, ExcludeBone = true,
             Smoothing = 1, ZLow = 3, ZHigh = 8,
         };
-        var builder = new HeatmapBuilder(settings, statistics, boneLevel: 0.9f);
+        var builder = new HeatmapBuilder(settings, statistics);
         using var residual = zeros(1, 1, 4, 4);
         residual[0, 0, 0, 0] = tensor(0.6f);  // denser than the reconstruction: z 6
         residual[0, 0, 1, 1] = tensor(-0.6f); // darker
