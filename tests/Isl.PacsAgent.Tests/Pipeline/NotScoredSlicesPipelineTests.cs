@@ -18,49 +18,33 @@ public sealed class NotScoredSlicesPipelineTests
     public async Task SlicesTheModelDidNotScoreAreCountedGetNoHeatmapAndNeverCarryTheRegion()
     {
         using var temp = new TempDirectory("isl-not-scored");
-        var study = new CtStudyBuilder { PatientId = "NS-1" };
-        var files = CtStudyBuilder.Save(study.Series(), temp.Combine("in"));
         var scorer = new PartlyScoringScorer();
-        var app = AgentFixture.Build(AgentFixture.Settings(temp, stableAgeSeconds: 2), s => s.AddSingleton<IStudyScorer>(scorer));
-        await app.StartAsync();
-        try
-        {
-            await AgentFixture.IngestAsync(app, files);
-            var studies = app.Services.GetRequiredService<StudyStore>();
-            await AgentFixture.WaitForAsync(() => studies.Find(study.StudyInstanceUid)?.State is StudyState.Done or StudyState.Failed, TimeSpan.FromSeconds(30), "the study to be scored");
+        var run = await ScoreOneStudyAsync(temp, scorer, "NS-1");
 
-            var record = studies.Find(study.StudyInstanceUid)!;
-            Assert.Equal(StudyState.Done, record.State);
-            Assert.Equal(15, record.Triage!.SlicesScored);
-            Assert.Equal(5, record.Triage.SlicesNotScored);
-            Assert.Contains("5 of 20 slices not scored (too little intracranial area)", record.Triage.Notes, StringComparison.Ordinal);
-            var entry = Assert.Single(WorklistOrdering.Order(studies.ListAll()));
-            Assert.Equal(5, entry.SlicesNotScored);
+        Assert.Equal(StudyState.Done, run.Record.State);
+        Assert.Equal(15, run.Record.Triage!.SlicesScored);
+        Assert.Equal(5, run.Record.Triage.SlicesNotScored);
+        Assert.Contains("5 of 20 slices not scored (too little intracranial area)", run.Record.Triage.Notes, StringComparison.Ordinal);
+        var entry = Assert.Single(WorklistOrdering.Order(run.All));
+        Assert.Equal(5, entry.SlicesNotScored);
 
-            var outputs = ResultFiles.List(temp.Combine("outputs"), study.StudyInstanceUid, record.Revision);
-            var srPath = outputs.Single(f => DicomFile.Open(f).Dataset.GetString(DicomTags.Modality) == "SR");
-            Dciodvfy.AssertClean(srPath);
-            var sr = DicomFile.Open(srPath).Dataset;
-            var items = Flatten(sr.GetSequence(DicomTags.ContentSequence)).ToList();
-            Assert.Equal(15, Numeric(items, "ISL004"));
-            Assert.Equal(5, Numeric(items, "ISL005"));
-            Assert.Contains(items, i => i.GetStringOrDefault(DicomTags.TextValue, "")!.Contains("5 of 20 slices not scored", StringComparison.Ordinal));
-            Assert.Equal(20, TriageSrContent.Read(sr).ReferencedSopInstanceUids.Count);
+        var srPath = run.Outputs.Single(f => DicomFile.Open(f).Dataset.GetString(DicomTags.Modality) == "SR");
+        Dciodvfy.AssertClean(srPath);
+        var sr = DicomFile.Open(srPath).Dataset;
+        var items = Flatten(sr.GetSequence(DicomTags.ContentSequence)).ToList();
+        Assert.Equal(15, Numeric(items, "ISL004"));
+        Assert.Equal(5, Numeric(items, "ISL005"));
+        Assert.Contains(items, i => i.GetStringOrDefault(DicomTags.TextValue, "")!.Contains("5 of 20 slices not scored", StringComparison.Ordinal));
+        Assert.Equal(20, TriageSrContent.Read(sr).ReferencedSopInstanceUids.Count);
 
-            var regionImage = items.Single(i => i.GetStringOrDefault(DicomTags.ValueType, "") == "SCOORD")
-                .GetSequence(DicomTags.ContentSequence)[0].GetSequence(DicomTags.ReferencedSOPSequence)[0].GetString(DicomTags.ReferencedSOPInstanceUID);
-            Assert.Equal(scorer.BestScoredSlice, regionImage);
+        var regionImage = items.Single(i => i.GetStringOrDefault(DicomTags.ValueType, "") == "SCOORD")
+            .GetSequence(DicomTags.ContentSequence)[0].GetSequence(DicomTags.ReferencedSOPSequence)[0].GetString(DicomTags.ReferencedSOPInstanceUID);
+        Assert.Equal(scorer.BestScoredSlice, regionImage);
 
-            var heatmapSources = outputs.Select(f => DicomFile.Open(f).Dataset).Where(d => d.GetString(DicomTags.Modality) == "OT" && d.GetInt32(DicomTags.InstanceNumber) > 1)
-                .Select(d => d.GetSequence(DicomTags.SourceImageSequence)[0].GetString(DicomTags.ReferencedSOPInstanceUID)).ToList();
-            Assert.Equal(15, heatmapSources.Count);
-            Assert.Empty(heatmapSources.Intersect(scorer.NotScored));
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        var heatmapSources = run.Outputs.Select(f => DicomFile.Open(f).Dataset).Where(d => d.GetString(DicomTags.Modality) == "OT" && d.GetInt32(DicomTags.InstanceNumber) > 1)
+            .Select(d => d.GetSequence(DicomTags.SourceImageSequence)[0].GetString(DicomTags.ReferencedSOPInstanceUID)).ToList();
+        Assert.Equal(15, heatmapSources.Count);
+        Assert.Empty(heatmapSources.Intersect(scorer.NotScored));
     }
 
     [Fact]
@@ -101,30 +85,37 @@ public sealed class NotScoredSlicesPipelineTests
     public async Task TheSeriesIsReadOnceTheReportIsBuiltFromWhatWasLoadedWithoutOpeningTheFilesAgain()
     {
         using var temp = new TempDirectory("isl-read-once");
-        var study = new CtStudyBuilder { PatientId = "NS-3" };
-        var files = CtStudyBuilder.Save(study.Series(), temp.Combine("in"));
         var scorer = new SpoolEmptyingScorer();
-        var app = AgentFixture.Build(AgentFixture.Settings(temp, stableAgeSeconds: 2), s => s.AddSingleton<IStudyScorer>(scorer));
+        var run = await ScoreOneStudyAsync(temp, scorer, "NS-3");
+
+        Assert.True(run.Record.State == StudyState.Done, run.Record.Reason);
+        Assert.Equal(run.FileCount, scorer.Deleted);
+        Assert.All(run.Instances, i => Assert.False(File.Exists(i.Path)));
+        var loaded = Assert.Single(scorer.Inner.Loaded);
+        Assert.Equal(run.FileCount, loaded.Slices.Count);
+        Assert.Equal(loaded.Series.Slices.Select(s => s.SopInstanceUid), loaded.Slices.Select(s => s.SopInstanceUid));
+
+        var datasets = run.Outputs.Select(f => DicomFile.Open(f).Dataset).ToList();
+        Assert.Single(datasets, d => d.GetString(DicomTags.Modality) == "SR");
+        Assert.Equal(run.FileCount, datasets.Count(d => d.GetString(DicomTags.Modality) == "OT" && d.GetInt32(DicomTags.InstanceNumber) > 1));
+        Assert.All(run.Outputs, f => Dciodvfy.AssertClean(f));
+    }
+
+    /// <summary>One 20-slice study through the agent with <paramref name="scorer"/>, until it is done or failed.</summary>
+    private static async Task<ScoredStudy> ScoreOneStudyAsync(TempDirectory temp, IStudyScorer scorer, string patientId)
+    {
+        var study = new CtStudyBuilder { PatientId = patientId };
+        var files = CtStudyBuilder.Save(study.Series(), temp.Combine("in"));
+        var app = AgentFixture.Build(AgentFixture.Settings(temp, stableAgeSeconds: 2), s => s.AddSingleton(scorer));
         await app.StartAsync();
         try
         {
             await AgentFixture.IngestAsync(app, files);
             var studies = app.Services.GetRequiredService<StudyStore>();
             await AgentFixture.WaitForAsync(() => studies.Find(study.StudyInstanceUid)?.State is StudyState.Done or StudyState.Failed, TimeSpan.FromSeconds(30), "the study to be scored");
-
             var record = studies.Find(study.StudyInstanceUid)!;
-            Assert.True(record.State == StudyState.Done, record.Reason);
-            Assert.Equal(files.Count, scorer.Deleted);
-            Assert.All(studies.ListInstances(study.StudyInstanceUid), i => Assert.False(File.Exists(i.Path)));
-            var loaded = Assert.Single(scorer.Inner.Loaded);
-            Assert.Equal(files.Count, loaded.Slices.Count);
-            Assert.Equal(loaded.Series.Slices.Select(s => s.SopInstanceUid), loaded.Slices.Select(s => s.SopInstanceUid));
-
-            var outputs = ResultFiles.List(temp.Combine("outputs"), study.StudyInstanceUid, record.Revision);
-            var datasets = outputs.Select(f => DicomFile.Open(f).Dataset).ToList();
-            Assert.Single(datasets, d => d.GetString(DicomTags.Modality) == "SR");
-            Assert.Equal(files.Count, datasets.Count(d => d.GetString(DicomTags.Modality) == "OT" && d.GetInt32(DicomTags.InstanceNumber) > 1));
-            Assert.All(outputs, f => Dciodvfy.AssertClean(f));
+            return new ScoredStudy(record, studies.ListAll(), studies.ListInstances(study.StudyInstanceUid), files.Count,
+                ResultFiles.List(temp.Combine("outputs"), study.StudyInstanceUid, record.Revision));
         }
         finally
         {
@@ -132,6 +123,8 @@ public sealed class NotScoredSlicesPipelineTests
             await app.DisposeAsync();
         }
     }
+
+    private sealed record ScoredStudy(StudyRecord Record, IReadOnlyList<StudyRecord> All, IReadOnlyList<StoredInstance> Instances, int FileCount, IReadOnlyList<string> Outputs);
 
     private static IEnumerable<DicomDataset> Flatten(IReadOnlyList<DicomDataset> items)
     {
