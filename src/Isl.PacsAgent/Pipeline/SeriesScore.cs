@@ -20,6 +20,11 @@ public sealed record SeriesScore(double Score, double Threshold, string ModelNam
     /// <summary>The slab thickness in mm when thin slices were averaged into slabs of the model's thickness; null otherwise.</summary>
     public double? SlabThicknessMm { get; init; }
 
-    /// <summary>Whether the study is flagged abnormal.</summary>
-    public bool Abnormal => Score >= Threshold;
+    /// <summary>Whether the study is flagged abnormal (<see cref="IsAbnormal(double, double)"/>).</summary>
+    public bool Abnormal => IsAbnormal(Score, Threshold);
+
+    /// <summary>The verdict rule: a scan is flagged abnormal when its score is at or above the threshold.</summary>
+    /// <param name="score">The scan score.</param>
+    /// <param name="threshold">The decision threshold.</param>
+    public static bool IsAbnormal(double score, double threshold) => score >= threshold;
 }

@@ -102,18 +102,16 @@ public sealed class StudyPipeline(
             AgentLog.InstanceSkipped(logger, studyInstanceUid, skipped.SopInstanceUid, skipped.Reason);
         }
 
+        // The notes are worked out once: the SR lists them and the study record keeps the same list.
         var notes = ScoringNotes.Of(score, selected);
-        var triage = new StudyTriage(series.SeriesInstanceUid, score.Score, score.Threshold, score.Abnormal, score.ModelVersion, InputHash.Compute(selected), time.GetUtcNow(), watch.Elapsed.TotalSeconds)
-        {
-            ModelId = score.ModelId,
-            SlicesScored = score.Slices.Count(s => s.Scored),
-            SlicesNotScored = score.Slices.Count(s => !s.Scored),
-            Notes = notes.Count > 0 ? string.Join('\n', notes) : null,
-        };
+        var inputHash = InputHash.Compute(selected);
+        var scoredUtc = time.GetUtcNow();
         var study = studies.Find(studyInstanceUid)!;
-        var files = await writer.WriteAsync(new ResultContext(study, revision, series, score, triage, PrepareOutputDirectory(studyInstanceUid, revision)), cancellationToken).ConfigureAwait(false);
+        var context = new ResultContext(study, revision, series, score, inputHash, scoredUtc, notes, PrepareOutputDirectory(studyInstanceUid, revision));
+        var files = await writer.WriteAsync(context, cancellationToken).ConfigureAwait(false);
         RecordOwnSeries(studyInstanceUid, files);
 
+        var triage = StudyTriage.Of(series.SeriesInstanceUid, score, inputHash, scoredUtc, watch.Elapsed.TotalSeconds, notes);
         if (!studies.CompleteScoring(studyInstanceUid, revision, triage))
         {
             AgentLog.StaleResult(logger, studyInstanceUid, revision);

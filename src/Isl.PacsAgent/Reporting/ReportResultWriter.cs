@@ -40,15 +40,15 @@ public sealed class ReportResultWriter : IResultWriter
             .ToList();
         var region = best is null ? null : SuspiciousRegion.Locate(
             loaded[best.SopInstanceUid].Hounsfield,
-            bestImage!.Columns, bestImage.Rows, best.Heatmap, best.Columns, best.Rows, context.Triage.Abnormal ? best.Peak : null);
+            bestImage!.Columns, bestImage.Rows, best.Heatmap, best.Columns, best.Rows, context.Score.Abnormal ? best.Peak : null);
         var result = new TriageResult
         {
             StudyInstanceUid = context.Study.StudyInstanceUid,
-            Flag = context.Triage.Abnormal ? TriageFlag.Abnormal : TriageFlag.Normal,
+            Flag = context.Score.Abnormal ? TriageFlag.Abnormal : TriageFlag.Normal,
             Slices = scored,
             NotScoredSlices = uncounted.Select(s => Image(s.SopInstanceUid)).ToList(),
             ConsideredImages = uncounted.SelectMany(Sources).ToList(),
-            Notes = ScoringNotes.Of(context.Score, context.Series.Series),
+            Notes = context.Notes,
             ScanScore = context.Score.Score,
             Threshold = context.Score.Threshold,
             Region = region,
@@ -56,8 +56,8 @@ public sealed class ReportResultWriter : IResultWriter
             Device = new ObserverDevice(
                 DicomUid.IsValid(context.Score.DeviceUid) ? context.Score.DeviceUid : DicomUid.FromName("isl-agent-device", context.Score.ModelId),
                 "ISL triage agent", AgentIdentity.Manufacturer, "isl-agent"),
-            CompletedAt = context.Triage.ScoredUtc,
-            InputHash = context.Triage.InputHash,
+            CompletedAt = context.ScoredUtc,
+            InputHash = context.InputHash,
         };
 
         var files = new List<WrittenResult>();

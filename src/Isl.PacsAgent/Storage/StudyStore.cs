@@ -434,8 +434,9 @@ public sealed class StudyStore(AgentDatabase database, TimeProvider time)
         var list = new List<StudyRecord>();
         while (reader.Read())
         {
+            // Column 15 (abnormal) is written for queries only: the record derives its verdict from score and threshold.
             StudyTriage? triage = reader.IsDBNull(13) ? null : new StudyTriage(
-                reader.GetString(12), reader.GetDouble(13), reader.GetDouble(14), reader.GetInt64(15) != 0,
+                reader.GetString(12), reader.GetDouble(13), reader.GetDouble(14),
                 reader.GetString(16), reader.GetString(17), AgentDatabase.ParseTime(reader.GetString(18)), reader.GetDouble(19))
             {
                 SlicesScored = reader.IsDBNull(21) ? 0 : reader.GetInt32(21),

@@ -28,7 +28,7 @@ public sealed class RecoveryQueuesMissingDeliveriesTests
         var result = Path.Combine(ResultFiles.DirectoryFor(temp.Combine("outputs"), builder.StudyInstanceUid, revision), "sr", "result.dcm");
         Directory.CreateDirectory(Path.GetDirectoryName(result)!);
         File.Copy(files[0], result);
-        Assert.True(store.CompleteScoring(builder.StudyInstanceUid, revision, new StudyTriage("1.2.3", 0.9, 0.5, true, "1.0", "hash", DateTimeOffset.UtcNow, 1)));
+        Assert.True(store.CompleteScoring(builder.StudyInstanceUid, revision, new StudyTriage("1.2.3", 0.9, 0.5, "1.0", "hash", DateTimeOffset.UtcNow, 1)));
 
         var settings = AgentFixture.Settings(temp, stableAgeSeconds: 0.2);
         AgentFixture.AddCStoreDestination(settings);

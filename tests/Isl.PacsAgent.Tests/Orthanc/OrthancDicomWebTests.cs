@@ -64,7 +64,7 @@ public sealed class OrthancDicomWebTests
         using var http = orthanc.Rest();
         var api = RestService.For<IOrthancApi>(http);
         var destination = new OrthancRestDestination("orthanc", api, PacsOrthanc.MetadataName);
-        var triage = new StudyTriage("1.2", 0.91234, 0.5, true, "1.0.0", "h", DateTimeOffset.UtcNow, 2);
+        var triage = new StudyTriage("1.2", 0.91234, 0.5, "1.0.0", "h", DateTimeOffset.UtcNow, 2);
         var package = new DeliveryPackage(new StudyRecord { StudyInstanceUid = study.StudyInstanceUid, State = StudyState.Delivering }, 1, triage, files);
 
         await destination.DeliverAsync(package, CancellationToken.None);
@@ -83,7 +83,7 @@ public sealed class OrthancDicomWebTests
         using var orthanc = await PacsOrthanc.StartAsync();
         using var http = orthanc.Rest();
         var destination = new OrthancRestDestination("orthanc", RestService.For<IOrthancApi>(http), PacsOrthanc.MetadataName);
-        var triage = new StudyTriage("1.2", 0.1, 0.5, false, "1.0.0", "h", DateTimeOffset.UtcNow, 2);
+        var triage = new StudyTriage("1.2", 0.1, 0.5, "1.0.0", "h", DateTimeOffset.UtcNow, 2);
         var package = new DeliveryPackage(new StudyRecord { StudyInstanceUid = "1.2.3.999", State = StudyState.Delivering }, 1, triage, []);
 
         var absent = await Assert.ThrowsAsync<DeliveryFailedException>(() => destination.DeliverAsync(package, CancellationToken.None));

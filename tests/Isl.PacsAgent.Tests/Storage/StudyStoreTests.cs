@@ -18,7 +18,7 @@ public sealed class StudyStoreTests : IDisposable
     private InstanceArrival Arrival(string study, string sop) =>
         new(study, new InstanceHeader { SeriesInstanceUid = "1.2.3.1", SopInstanceUid = sop, Path = $"/spool/{sop}.dcm" }, time.GetUtcNow(), new StudyDemographics("P1", "Doe^Jane", "A1", "CT HEAD", "20260101"));
 
-    private static StudyTriage Triage(double score) => new("1.2.3.1", score, 0.5, score >= 0.5, "1.0", "hash", DateTimeOffset.UnixEpoch, 1.5);
+    private static StudyTriage Triage(double score) => new("1.2.3.1", score, 0.5, "1.0", "hash", DateTimeOffset.UnixEpoch, 1.5);
 
     [Fact]
     public async Task InstancesAreCataloguedOnceAndTheStudyRemembersItsLastArrival()
@@ -52,6 +52,27 @@ public sealed class StudyStoreTests : IDisposable
         Assert.Equal(StudyState.Done, reopened.State);
         Assert.Equal(0.8, reopened.Triage!.Score);
         Assert.Equal("ABNORMAL", reopened.Triage.Flag);
+    }
+
+    [Theory]
+    [InlineData(0.8, 1)]
+    [InlineData(0.5, 1)]
+    [InlineData(0.3, 0)]
+    public async Task TheAbnormalColumnKeepsBeingWrittenAndTheVerdictComesFromScoreAndThreshold(double score, long abnormal)
+    {
+        await store.RecordInstanceAsync(Arrival("1.2.3", "1.2.3.1.1"));
+        store.MarkAssembling("1.2.3");
+        Assert.True(store.CompleteScoring("1.2.3", store.BeginScoring("1.2.3"), Triage(score)));
+
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={temp.Combine("agent.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var query = connection.CreateCommand();
+            query.CommandText = "SELECT abnormal FROM studies WHERE study_uid = '1.2.3'";
+            Assert.Equal(abnormal, (long)query.ExecuteScalar()!);
+        }
+
+        Assert.Equal(abnormal == 1, store.Find("1.2.3")!.Triage!.Abnormal);
     }
 
     [Fact]

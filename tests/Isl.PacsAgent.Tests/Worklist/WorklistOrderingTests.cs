@@ -12,7 +12,7 @@ public sealed class WorklistOrderingTests
         StudyInstanceUid = uid,
         State = state,
         LastInstanceUtc = T0.AddMinutes(minutes),
-        Triage = score is { } s ? new StudyTriage("1", s, 0.5, s >= 0.5, "1.0", "h", T0, 1) : null,
+        Triage = score is { } s ? new StudyTriage("1", s, 0.5, "1.0", "h", T0, 1) : null,
         Reason = state == StudyState.NotAnalysed ? "no eligible series" : null,
     };
 
