@@ -106,8 +106,7 @@ public sealed class StudyPipeline(
         var notes = ScoringNotes.Of(score, selected);
         var inputHash = InputHash.Compute(selected);
         var scoredUtc = time.GetUtcNow();
-        var study = studies.Find(studyInstanceUid)!;
-        var context = new ResultContext(study, revision, series, score, inputHash, scoredUtc, notes, PrepareOutputDirectory(studyInstanceUid, revision));
+        var context = new ResultContext(studyInstanceUid, revision, series, score, inputHash, scoredUtc, notes, PrepareOutputDirectory(studyInstanceUid, revision));
         var files = await writer.WriteAsync(context, cancellationToken).ConfigureAwait(false);
         RecordOwnSeries(studyInstanceUid, files);
 

@@ -43,7 +43,7 @@ public sealed class ReportResultWriter : IResultWriter
             bestImage!.Columns, bestImage.Rows, best.Heatmap, best.Columns, best.Rows, context.Score.Abnormal ? best.Peak : null);
         var result = new TriageResult
         {
-            StudyInstanceUid = context.Study.StudyInstanceUid,
+            StudyInstanceUid = context.StudyInstanceUid,
             Flag = context.Score.Abnormal ? TriageFlag.Abnormal : TriageFlag.Normal,
             Slices = scored,
             NotScoredSlices = uncounted.Select(s => Image(s.SopInstanceUid)).ToList(),
@@ -79,7 +79,7 @@ public sealed class ReportResultWriter : IResultWriter
         var outputRoot = Path.GetDirectoryName(Path.GetDirectoryName(context.OutputDirectory))!;
         for (var revision = context.Revision - 1; revision >= 1; revision--)
         {
-            foreach (var file in ResultFiles.List(outputRoot, context.Study.StudyInstanceUid, revision))
+            foreach (var file in ResultFiles.List(outputRoot, context.StudyInstanceUid, revision))
             {
                 var d = DicomFile.Open(file, new DicomReadOptions { StopAtTag = DicomTags.PixelData }).Dataset;
                 if (d.GetStringOrDefault(DicomTags.SOPClassUID, "") == Comprehensive3DSr)
