@@ -10,15 +10,29 @@ public static class DicomDatasetReader
     public static DicomDataset Read(byte[] buffer, DicomTransferSyntax syntax, DicomReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(buffer);
+        return Read(buffer, buffer.Length, syntax, options);
+    }
+
+    /// <summary>
+    /// Decodes a dataset held in the first <paramref name="length"/> bytes of <paramref name="buffer"/> (e.g. a pooled
+    /// buffer longer than its content); the result references the buffer (do not modify it while the dataset is used).
+    /// </summary>
+    /// <exception cref="DicomParseException">The bytes are malformed.</exception>
+    public static DicomDataset Read(byte[] buffer, int length, DicomTransferSyntax syntax, DicomReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
         ArgumentNullException.ThrowIfNull(syntax);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, buffer.Length);
         options ??= DicomReadOptions.Default;
         if (syntax.IsDeflated)
         {
-            buffer = DicomFileParser.Inflate(buffer, 0, buffer.Length);
+            buffer = DicomFileParser.Inflate(buffer, 0, length);
+            length = buffer.Length;
         }
 
         var position = 0;
-        var dataset = new DicomParser(buffer, buffer.Length, true, 0, options)
+        var dataset = new DicomParser(buffer, length, true, 0, options)
             .ParseTopLevel(ref position, syntax.IsExplicitVR, syntax.IsBigEndian, metaGroupOnly: false);
         if (!syntax.IsExplicitVR)
         {

@@ -45,7 +45,8 @@ public sealed class DicomServer : IAsyncDisposable
     /// <summary>
     /// Called after each instance is durable (file and folder fsynced), with its parsed data set, before the sender is
     /// told Success: the application catalogues it here. A listener that throws makes the answer a failure (out of
-    /// resources), so the sender sends it again; the file stays in the spool.
+    /// resources), so the sender sends it again; the file stays in the spool. The instance's data set is valid until the
+    /// returned task completes (its bytes live in a pooled receive buffer).
     /// </summary>
     public Func<ReceivedInstance, ValueTask>? InstanceStored { get; set; }
 

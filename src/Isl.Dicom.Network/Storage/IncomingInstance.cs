@@ -1,21 +1,26 @@
+using System.Buffers;
+
 namespace Isl.Dicom.Network.Storage;
 
 /// <summary>
-/// An instance being received into the spool: data set bytes are appended to its temporary file as they arrive, and
-/// kept in memory so that the check at commit parses them without reading the file back.
+/// An instance being received into the spool: its temporary file (Part 10 meta written) is open, and the data set bytes
+/// gather in a pooled buffer as they arrive. At commit the buffer is written to the file in one call, fsynced and parsed
+/// in place for the check, so nothing is read back. The buffer goes back to the pool when the instance is disposed: the
+/// <see cref="ReceivedInstance.Dataset"/> a commit returns references it and is valid only until then (the server
+/// disposes the instance once the application's <c>InstanceStored</c> callback has completed).
 /// </summary>
 public sealed class IncomingInstance : IDisposable
 {
     private readonly DicomSpool _spool;
     private readonly string _tempPath;
     private readonly DicomTransferSyntax _transferSyntax;
-    private readonly MemoryStream _received;
+    private byte[]? _buffer;
     private FileStream? _stream;
 
     internal IncomingInstance(DicomSpool spool, string tempPath, FileStream stream, string sopClassUid, string sopInstanceUid, DicomTransferSyntax transferSyntax, string callingAeTitle)
     {
         _spool = spool;
-        _received = new MemoryStream(spool.ExpectedDatasetLength);
+        _buffer = ArrayPool<byte>.Shared.Rent(spool.ExpectedDatasetLength);
         _tempPath = tempPath;
         _stream = stream;
         _transferSyntax = transferSyntax;
@@ -39,20 +44,34 @@ public sealed class IncomingInstance : IDisposable
     /// <summary>Appends received data set bytes.</summary>
     public void Write(ReadOnlySpan<byte> bytes)
     {
-        var stream = _stream ?? throw new InvalidOperationException("The instance is already committed or discarded.");
-        if (DatasetLength + bytes.Length > Array.MaxLength)
+        var buffer = _stream is null ? null : _buffer;
+        if (buffer is null)
+        {
+            throw new InvalidOperationException("The instance is already committed or discarded.");
+        }
+
+        var length = (int)DatasetLength;
+        if ((long)length + bytes.Length > Array.MaxLength)
         {
             throw new IOException($"a data set of more than {Array.MaxLength} bytes cannot be checked");
         }
 
-        stream.Write(bytes);
-        _received.Write(bytes);
+        if (length + bytes.Length > buffer.Length)
+        {
+            // Grow geometrically from the pool (a series' next slice of the same size needs no growth: see ExpectedDatasetLength).
+            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, Math.Max((long)length + bytes.Length, 2L * buffer.Length)));
+            buffer.AsSpan(0, length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(buffer);
+            _buffer = buffer = larger;
+        }
+
+        bytes.CopyTo(buffer.AsSpan(length));
         DatasetLength += bytes.Length;
     }
 
     /// <summary>
-    /// Makes the instance durable: fsync the file, parse and check the whole data set from memory (see
-    /// <see cref="ReceivedDatasetCheck"/>), rename the file into place, fsync its directory. Only after this returns may
+    /// Makes the instance durable: write the data set to the file, fsync it, parse and check the whole data set from
+    /// memory (see <see cref="ReceivedDatasetCheck"/>), rename the file into place, fsync its directory. Only after this returns may
     /// the sender be told Success. (Concurrent associations' fsyncs share the file system's journal commits; handing the
     /// syncs to other threads to overlap or group them measured slower on a loaded machine, every hop waiting for a core.)
     /// </summary>
@@ -61,16 +80,18 @@ public sealed class IncomingInstance : IDisposable
     public async Task<ReceivedInstance> CommitAsync(CancellationToken cancellationToken = default)
     {
         var stream = _stream ?? throw new InvalidOperationException("The instance is already committed or discarded.");
+        var buffer = _buffer!;
+        var length = (int)DatasetLength;
         try
         {
+            // One write of the whole data set (not one per P-DATA fragment), then the fsync that makes it durable.
+            stream.Write(buffer, 0, length);
             stream.Flush(flushToDisk: true);
             DicomDataset dataset;
             try
             {
-                // A buffer of the expected length holds exactly the data set: parsed in place, not copied.
-                var bytes = _received.Length == _received.Capacity ? _received.GetBuffer() : _received.ToArray();
-                _spool.ExpectedDatasetLength = bytes.Length;
-                dataset = ReceivedDatasetCheck.Verify(bytes, _transferSyntax, SopClassUid, SopInstanceUid);
+                _spool.ExpectedDatasetLength = length;
+                dataset = ReceivedDatasetCheck.Verify(buffer, length, _transferSyntax, SopClassUid, SopInstanceUid);
             }
             finally
             {
@@ -100,9 +121,18 @@ public sealed class IncomingInstance : IDisposable
         }
     }
 
-    /// <summary>Discards the instance unless it was committed.</summary>
+    /// <summary>
+    /// Returns the buffer to the pool (a committed instance's data set must no longer be used) and discards the
+    /// instance unless it was committed.
+    /// </summary>
     public void Dispose()
     {
+        if (_buffer is { } buffer)
+        {
+            _buffer = null;
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
         if (_stream is null && !File.Exists(_tempPath))
         {
             return;
@@ -110,7 +140,6 @@ public sealed class IncomingInstance : IDisposable
 
         _stream?.Dispose();
         _stream = null;
-        _received.Dispose();
         try
         {
             File.Delete(_tempPath);

@@ -12,12 +12,17 @@ internal static class ReceivedDatasetCheck
 {
     /// <summary>Parses and checks the data set; returns it when it may be acknowledged.</summary>
     /// <exception cref="InstanceRejectedException">The data set must be refused; the status and message say why.</exception>
-    public static DicomDataset Verify(byte[] datasetBytes, DicomTransferSyntax syntax, string sopClassUid, string sopInstanceUid)
+    /// <param name="datasetBytes">A buffer whose first <paramref name="length"/> bytes are the data set (the result references it).</param>
+    /// <param name="length">The data set's length.</param>
+    /// <param name="syntax">The negotiated transfer syntax.</param>
+    /// <param name="sopClassUid">The command's SOP Class UID.</param>
+    /// <param name="sopInstanceUid">The command's SOP Instance UID.</param>
+    public static DicomDataset Verify(byte[] datasetBytes, int length, DicomTransferSyntax syntax, string sopClassUid, string sopInstanceUid)
     {
         DicomDataset dataset;
         try
         {
-            dataset = DicomDatasetReader.Read(datasetBytes, syntax);
+            dataset = DicomDatasetReader.Read(datasetBytes, length, syntax);
         }
         catch (DicomException ex)
         {

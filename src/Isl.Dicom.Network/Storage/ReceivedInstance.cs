@@ -8,7 +8,7 @@ namespace Isl.Dicom.Network.Storage;
 /// <param name="Path">The Part 10 file in the spool.</param>
 /// <param name="CallingAeTitle">The AE that sent it.</param>
 /// <param name="ReceivedAt">When it was stored (UTC).</param>
-/// <param name="Dataset">The whole received data set, as parsed from the bytes that were written (no need to read the file again).</param>
+/// <param name="Dataset">The whole received data set, as parsed from the bytes that were written (no need to read the file again). It references the receive buffer, which is reused once the <c>InstanceStored</c> callback has completed: copy what must outlive the callback (or read the file at <paramref name="Path"/>).</param>
 public sealed record ReceivedInstance(
     string StudyInstanceUid,
     string SeriesInstanceUid,

@@ -32,6 +32,40 @@ public sealed class DicomSpoolTests
     }
 
     [Fact]
+    public async Task Receive_buffers_are_reused_only_after_the_instance_is_disposed_and_every_file_keeps_its_own_bytes()
+    {
+        using var directory = new TempDirectory();
+        var spool = new DicomSpool(directory.Combine("spool"));
+        var originals = SharedData.GeHeadCtFiles().Take(3).ToList();
+        var stored = new List<(string Path, byte[] Bytes, byte[] Pixels)>();
+        foreach (var original in originals)
+        {
+            var bytes = File.ReadAllBytes(original)[(int)Part10Layout.DatasetOffset(original)..];
+            var file = DicomFile.Open(original);
+            using var incoming = spool.Begin(file.Dataset.GetString(DicomTags.SOPClassUID), file.Dataset.GetString(DicomTags.SOPInstanceUID), DicomTransferSyntax.ExplicitVRLittleEndian.Uid, "CT1");
+            // One fragment larger than twice the starting buffer, then small ones: the buffer grows to fit either way.
+            incoming.Write(bytes.AsSpan(0, bytes.Length / 2));
+            foreach (var chunk in bytes[(bytes.Length / 2)..].Chunk(16_372))
+            {
+                incoming.Write(chunk);
+            }
+
+            var instance = await incoming.CommitAsync();
+            // Valid until disposed: the data set parsed in place carries this instance's pixels.
+            Assert.Equal(file.Dataset.GetBytes(DicomTags.PixelData).ToArray(), instance.Dataset.GetBytes(DicomTags.PixelData).ToArray());
+            stored.Add((instance.Path, bytes, file.Dataset.GetBytes(DicomTags.PixelData).ToArray()));
+        }
+
+        // Each later instance reused a pooled buffer; none of that reached an earlier file.
+        Assert.Equal(3, stored.Select(s => s.Path).Distinct().Count());
+        foreach (var (path, bytes, pixels) in stored)
+        {
+            Assert.Equal(bytes, File.ReadAllBytes(path)[(int)Part10Layout.DatasetOffset(path)..]);
+            Assert.Equal(pixels, DicomFile.Open(path).Dataset.GetBytes(DicomTags.PixelData).ToArray());
+        }
+    }
+
+    [Fact]
     public void Unparseable_data_sets_are_discarded_and_reported()
     {
         using var directory = new TempDirectory();

@@ -106,6 +106,28 @@ public class DicomFileRoundTripTests
         Assert.Equal(7, DicomDatasetReader.Read(bytes.AsSpan(), DicomTransferSyntax.ImplicitVRLittleEndian).GetUInt16(DicomTags.MessageID));
     }
 
+    [Theory]
+    [InlineData("1.2.840.10008.1.2.1")]
+    [InlineData("1.2.840.10008.1.2.1.99")]
+    public void A_data_set_in_the_first_bytes_of_a_longer_buffer_is_read_to_its_length_and_not_past_it(string uid)
+    {
+        var syntax = DicomTransferSyntax.Lookup(uid);
+        var dataset = new DicomDataset().Set(DicomTags.PatientName, DicomVR.PN, "Doe^Jane").Set(DicomTags.SOPInstanceUID, DicomVR.UI, "1.2.3.4");
+        var bytes = DicomDatasetWriter.Encode(dataset, syntax);
+        // A pooled buffer is longer than its content; what lies after it (here the start of another element) must not be parsed.
+        var buffer = new byte[bytes.Length + 64];
+        bytes.CopyTo(buffer, 0);
+        byte[] stray = [0x10, 0x00, 0x20, 0x00, (byte)'L', (byte)'O', 2, 0, (byte)'X', (byte)' '];
+        stray.CopyTo(buffer, bytes.Length);
+
+        var reread = DicomDatasetReader.Read(buffer, bytes.Length, syntax);
+
+        Assert.Equal("Doe^Jane", reread.GetString(DicomTags.PatientName));
+        Assert.Equal("1.2.3.4", reread.GetString(DicomTags.SOPInstanceUID));
+        Assert.False(reread.Contains(DicomTags.PatientID));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DicomDatasetReader.Read(buffer, buffer.Length + 1, syntax));
+    }
+
     [Fact]
     public void Undefined_length_sequences_and_items_are_read()
     {
