@@ -7,7 +7,8 @@
 #   (d) Orthanc's C-STORE SCP (its own SQLite index and storage),
 # all in the same run, once with 1 association and once with P concurrent associations (P storescu processes
 # sending N/P files each). Every round gives the instances new SOP Instance UIDs (dcmodify -gin, untimed) and
-# times the receivers one after the other in alternating order; the table shows the median of the rounds. Then
+# times the receivers one after the other in alternating order, after one untimed warm-up round each; the table shows
+# the median of the rounds. Then
 # one untimed round per receiver under `strace -f -c` counts its fsync/fdatasync calls per instance.
 # BASELINE=DIR adds the receivers of another checkout (e.g. `git worktree add DIR REV`; built here in Release) as
 # "receive@base" and "run@base", timed in the same alternating rounds, for a before/after under the same load.
@@ -111,6 +112,12 @@ label() {
   esac
 }
 
+# One untimed warm-up round per receiver and association count, as a PACS meets them after minutes of uptime: the .NET
+# receivers' JIT tiering, Orthanc's index and the page cache of the input files settle before anything is timed.
+for parallel in 1 "$P"; do
+  dcmodify -nb -q -gin "${files[@]}"
+  for n in "${names[@]}"; do send "$n" "$parallel" >/dev/null; done
+done
 echo "load before the rounds: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 declare -A secs
 for parallel in 1 "$P"; do
@@ -153,4 +160,4 @@ done
 echo
 echo "(fsyncs/inst: fsync+fdatasync calls counted by strace -f -c over one extra round of $P associations)"
 stored=$(find "$work/receive" -name '*.dcm' -not -path '*/.incoming/*' | wc -l)
-echo "instances in the receive spool: $stored (expected $(( count * (2 * ROUNDS + 1) )))"
+echo "instances in the receive spool: $stored (expected $(( count * (2 * ROUNDS + 3) )))"
