@@ -36,9 +36,11 @@ public sealed class IslScorer : IDisposable
         canny = new CannyEdgeDetector(bundle.Manifest.CannySigma);
         var stored = bundle.Manifest.Heatmap;
         var heatmap = this.options.Heatmap ?? stored;
-        if (heatmap.Mode == HeatmapSettings.CalibratedMode && (heatmap.Polarity, heatmap.Reference, heatmap.ExcludeBone, heatmap.Smoothing) != (stored.Polarity, stored.Reference, stored.ExcludeBone, stored.Smoothing))
+        // The normal statistics describe the residual over one area: a heatmap that takes another area or residual cannot use them.
+        if (heatmap.Mode == HeatmapSettings.CalibratedMode
+            && (heatmap.Polarity, heatmap.Reference, heatmap.ExcludeBone, heatmap.IntracranialOnly, heatmap.Smoothing) != (stored.Polarity, stored.Reference, stored.ExcludeBone, stored.IntracranialOnly, stored.Smoothing))
         {
-            throw new IslModelException($"The bundle's heatmap statistics were fitted with polarity '{stored.Polarity}', reference '{stored.Reference}', bone {(stored.ExcludeBone ? "excluded" : "included")} and smoothing {stored.Smoothing}: calibrate the heatmap again for other choices, or use the paper's heatmap mode.");
+            throw new IslModelException($"The bundle's heatmap statistics were fitted with polarity '{stored.Polarity}', reference '{stored.Reference}', bone {(stored.ExcludeBone ? "excluded" : "included")}, {(stored.IntracranialOnly ? "the skull's interior only" : "the whole effective area")} and smoothing {stored.Smoothing}: calibrate the heatmap again for other choices, or use the paper's heatmap mode.");
         }
 
         heatmaps = new HeatmapBuilder(heatmap, bundle.NormalResidual, bundle.Manifest.Preprocessing);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Isl.Model.Bundles;
 using Isl.Model.Dedn;
+using Isl.Model.Heatmaps;
 using Isl.Model.Inference;
 using Isl.Model.Networks;
 using Isl.Model.Preprocessing;
@@ -54,6 +55,24 @@ public sealed class ModelBundleTests : IClassFixture<ModelBundleTests.TrainedBun
         ModelBundle.UpdateManifest(copy.Path, m => m with { Thresholds = new BundleThresholds { Scan = 0, Method = "test" } });
         using var scorer = IslScorer.Load(copy.Path, DeviceOption.Cpu);
         Assert.True(scorer.Score(trained.Slices).IsAbnormal);
+    }
+
+    [Fact]
+    public void Calibrated_heatmap_statistics_are_refused_for_an_area_they_were_not_fitted_on()
+    {
+        using var copy = trained.CopyBundle();
+        var fitted = new HeatmapSettings { Mode = HeatmapSettings.CalibratedMode, Polarity = HeatmapSettings.BrighterPolarity, Reference = HeatmapSettings.AreaReference, ExcludeBone = true };
+        ModelBundle.SaveNormalResidual(copy.Path, new NormalResidual(Enumerable.Repeat(0.01f, 1024).ToArray(), Enumerable.Repeat(0.02f, 1024).ToArray(), 32, 3), fitted);
+
+        using (var same = IslScorer.Load(copy.Path, DeviceOption.Cpu, new ScoringOptions { Heatmap = fitted }))
+        {
+            Assert.Equal(trained.Slices.Count, same.Score(trained.Slices).Heatmaps.Count);
+        }
+
+        // The statistics were fitted over the whole effective area: colouring only the skull's interior needs them fitted again.
+        var error = Assert.Throws<IslModelException>(() => IslScorer.Load(copy.Path, DeviceOption.Cpu, new ScoringOptions { Heatmap = fitted with { IntracranialOnly = true } }));
+        Assert.Contains("the whole effective area", error.Message, StringComparison.Ordinal);
+        Assert.Throws<IslModelException>(() => IslScorer.Load(copy.Path, DeviceOption.Cpu, new ScoringOptions { Heatmap = fitted with { ExcludeBone = false } }));
     }
 
     [Fact]
