@@ -66,7 +66,18 @@ public sealed record PreprocessingSettings
     /// </summary>
     [JsonIgnore]
     public (int Channel, float Level) Bone
-        => BoneChannelAndLevel();
+    {
+        get
+        {
+            if (Mode == InputMode.Gray8 || Windows.Count == 0)
+            {
+                return (0, IntracranialMask.BoneLevel(ChannelZeroWindow));
+            }
+
+            var widest = Enumerable.Range(0, Windows.Count).MaxBy(i => Windows[i].Width);
+            return (widest, Windows[widest].Apply((float)IntracranialMask.HeatmapBoneHu));
+        }
+    }
 
     /// <summary>
     /// The intracranial mask (1 inside, size × size) of one model image's <see cref="Bone"/> channel: a gray bundle's
@@ -88,17 +99,6 @@ public sealed record PreprocessingSettings
         }
 
         return IntracranialMask.FromHu(hu, size, size);
-    }
-
-    private (int Channel, float Level) BoneChannelAndLevel()
-    {
-        if (Mode == InputMode.Gray8 || Windows.Count == 0)
-        {
-            return (0, IntracranialMask.BoneLevel(ChannelZeroWindow));
-        }
-
-        var widest = Enumerable.Range(0, Windows.Count).MaxBy(i => Windows[i].Width);
-        return (widest, Windows[widest].Apply((float)IntracranialMask.HeatmapBoneHu));
     }
 
     /// <summary>Number of model channels this setting yields.</summary>
