@@ -15,8 +15,8 @@ namespace Isl.PacsAgent.Tests.Deployment;
 /// running agent once, in one C-STORE association (one store job) per study however many CT series it has; the agent
 /// writes the SR and heatmap series and the IslTriage metadata back over REST; the study becoming stable again (our
 /// results arrived) sends nothing and scores nothing a second time. The agent waits its short stable age for Orthanc's
-/// calling AE, not its default 30 s again: last instance into Orthanc → results in Orthanc takes Orthanc's stable age
-/// plus seconds.
+/// calling AE, not its default 30 s again (asserted on the agent's own record of its last instance and its result; the
+/// end-to-end time, about 3 s on an idle machine, is printed).
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class OrthancLuaRoundTripTests(ITestOutputHelper output)
@@ -52,16 +52,25 @@ public sealed class OrthancLuaRoundTripTests(ITestOutputHelper output)
                 .ToList();
             using var dicomWeb = orthanc.DicomWeb();
             await new DicomWebClient(dicomWeb).StoreAsync(files);
-            var lastInstance = System.Diagnostics.Stopwatch.StartNew();
+            var lastInstance = DateTimeOffset.UtcNow;
 
             var studies = agent.Services.GetRequiredService<StudyStore>();
             await AgentFixture.WaitForAsync(
                 () => studies.Find(twoSeries.StudyInstanceUid)?.State == StudyState.Done && studies.Find(oneSeries.StudyInstanceUid)?.State == StudyState.Done,
                 TimeSpan.FromSeconds(90), "both studies to be forwarded, scored and delivered",
                 () => $"studies: {studies.Find(twoSeries.StudyInstanceUid)}; {studies.Find(oneSeries.StudyInstanceUid)}; Orthanc log: {orthanc.Log}");
-            var toResults = lastInstance.Elapsed;
-            output.WriteLine($"last instance into Orthanc → both studies' results in Orthanc: {toResults.TotalSeconds:F1} s");
-            Assert.True(toResults < TimeSpan.FromSeconds(15), $"last instance into Orthanc → results in Orthanc took {toResults.TotalSeconds:F1} s (Orthanc's stable age 1 s + the agent's 1 s for ORTHANC + scoring and delivery)");
+            var timeline = string.Join("; ", new[] { oneSeries, twoSeries }.Select(s => Timeline(studies.Find(s.StudyInstanceUid)!, lastInstance)));
+            output.WriteLine($"after the last instance into Orthanc (s): {timeline}");
+
+            // The agent's wait for a study Orthanc hands over is its stable age for ORTHANC (1 s), not the 30 s default:
+            // the time from the agent's last received instance to the scored result is that wait plus a fake scorer's
+            // run, so it reaches 30 s only if the default was used. The end-to-end time is printed, not asserted: on a
+            // loaded machine it is Orthanc's stable age, its store job and our delivery, all of them CPU-bound.
+            foreach (var study in new[] { oneSeries, twoSeries }.Select(s => studies.Find(s.StudyInstanceUid)!))
+            {
+                var waited = study.Triage!.ScoredUtc - study.LastInstanceUtc;
+                Assert.True(waited < TimeSpan.FromSeconds(30), $"the agent scored {study.StudyInstanceUid} {waited.TotalSeconds:F1} s after its last instance, so it waited the 30 s default, not ORTHANC's 1 s ({timeline})");
+            }
 
             var modalities = (await new DicomWebClient(dicomWeb).SearchSeriesAsync(oneSeries.StudyInstanceUid))
                 .Select(s => s.GetProperty("00080060").GetProperty("Value")[0].GetString())
@@ -97,6 +106,11 @@ public sealed class OrthancLuaRoundTripTests(ITestOutputHelper output)
             await agent.DisposeAsync();
         }
     }
+
+    /// <summary>When (seconds after <paramref name="origin"/>) the agent got the study's first and last instance, scored it and finished.</summary>
+    private static string Timeline(StudyRecord study, DateTimeOffset origin) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{study.Demographics.PatientId}: received {(study.FirstReceivedUtc - origin).TotalSeconds:F1}..{(study.LastInstanceUtc - origin).TotalSeconds:F1}, scored {(study.Triage!.ScoredUtc - origin).TotalSeconds:F1}, done {(study.UpdatedUtc - origin).TotalSeconds:F1}");
 
     /// <summary>The <c>UserMetadata</c> of the shipped <c>orthanc-config/orthanc.json</c>.</summary>
     private static Dictionary<string, int> ShippedUserMetadata()
