@@ -85,13 +85,13 @@ public class TriageSrBuilderTests
     public void OhifsOverlayLinesStateTheVerdictAndScoresWithoutAStrayUnit()
     {
         // OHIF 3.13 draws a TID 1410 group as "CodeMeaning: NumericValue.toFixed(2) UnitCodeValue" for its first five NUMs.
-        foreach (var (result, verdict) in new[] { (TriageFixtures.Abnormal(), "AI triage ABNORMAL, score: 0.73 {score}"), (TriageFixtures.NormalWithoutRegion(), "AI triage: no anomaly detected, score: 0.21 {score}") })
+        foreach (var (result, verdict) in new[] { (TriageFixtures.Abnormal(), "AI triage ABNORMAL: 0.73 {score}"), (TriageFixtures.NormalWithoutRegion(), "AI triage no anomaly detected: 0.21 {score}") })
         {
             var group = Child(Child(_builder.Build(result, TriageFixtures.StudySource()), "126010"), "125007");
             var lines = Children(group).Where(c => c.GetString(DicomTags.ValueType) == "NUM").Take(5).Select(OverlayLine).ToList();
 
             Assert.Equal(verdict, lines[0]);
-            Assert.Equal("Anomaly score threshold: 0.51 {score}", lines[1]);
+            Assert.Equal("Score threshold: 0.51 {score}", lines[1]);
             Assert.All(lines, line => Assert.DoesNotMatch(@" 1$", line));
         }
     }

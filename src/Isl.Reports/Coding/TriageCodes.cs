@@ -126,19 +126,21 @@ public static class TriageCodes
 
     /// <summary>
     /// 99ISL: the scan-level anomaly score of a study at or above the threshold. Viewers that show only a measurement
-    /// group's numbers (OHIF's TID 1500 overlay) then show the finding with the score.
+    /// group's numbers (OHIF's TID 1500 overlay) then show the finding with the score. OHIF draws that overlay beside the
+    /// region and does not move it back into the viewport, so these meanings are short: the longest overlay line,
+    /// "AI triage ABNORMAL: 0.49 {score}", stays on screen beside a region in the right half of a slice.
     /// </summary>
-    public static readonly CodedConcept AbnormalAnomalyScore = new("ISL006", PrivateScheme, "AI triage ABNORMAL, score");
+    public static readonly CodedConcept AbnormalAnomalyScore = new("ISL006", PrivateScheme, "AI triage ABNORMAL");
 
     /// <summary>99ISL: the scan-level anomaly score of a study below the threshold (see <see cref="AbnormalAnomalyScore"/>).</summary>
-    public static readonly CodedConcept NoAnomalyScore = new("ISL007", PrivateScheme, "AI triage: no anomaly detected, score");
+    public static readonly CodedConcept NoAnomalyScore = new("ISL007", PrivateScheme, "AI triage no anomaly detected");
 
 
     /// <summary>99ISL: the decision threshold the anomaly score is compared with.</summary>
-    public static readonly CodedConcept AnomalyScoreThreshold = new("ISL002", PrivateScheme, "Anomaly score threshold");
+    public static readonly CodedConcept AnomalyScoreThreshold = new("ISL002", PrivateScheme, "Score threshold");
 
     /// <summary>99ISL: the anomaly score of the highest-scoring slice.</summary>
-    public static readonly CodedConcept HighestSliceAnomalyScore = new("ISL003", PrivateScheme, "Highest slice anomaly score");
+    public static readonly CodedConcept HighestSliceAnomalyScore = new("ISL003", PrivateScheme, "Highest slice score");
 
     /// <summary>99ISL: how many slices (or slabs) of the scored series the model scored.</summary>
     public static readonly CodedConcept SlicesScored = new("ISL004", PrivateScheme, "Slices scored");
