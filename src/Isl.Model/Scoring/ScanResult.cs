@@ -48,6 +48,6 @@ public sealed record ScanResult
     /// <summary>The bundle's calibrated scan threshold, when it has one.</summary>
     public double? Threshold { get; init; }
 
-    /// <summary>ScanScore ≥ Threshold; null when uncalibrated.</summary>
-    public bool? IsAbnormal => Threshold is { } t ? ScanScore >= t : null;
+    /// <summary>The <see cref="Verdict"/> of ScanScore at Threshold; null when uncalibrated.</summary>
+    public bool? IsAbnormal => Threshold is { } t ? Verdict.IsAbnormal(ScanScore, t) : null;
 }

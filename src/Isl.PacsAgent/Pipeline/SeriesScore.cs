@@ -1,3 +1,5 @@
+using Isl.Model.Scoring;
+
 namespace Isl.PacsAgent.Pipeline;
 
 /// <summary>The model's output for a scored series.</summary>
@@ -20,11 +22,6 @@ public sealed record SeriesScore(double Score, double Threshold, string ModelNam
     /// <summary>The slab thickness in mm when thin slices were averaged into slabs of the model's thickness; null otherwise.</summary>
     public double? SlabThicknessMm { get; init; }
 
-    /// <summary>Whether the study is flagged abnormal (<see cref="IsAbnormal(double, double)"/>).</summary>
-    public bool Abnormal => IsAbnormal(Score, Threshold);
-
-    /// <summary>The verdict rule: a scan is flagged abnormal when its score is at or above the threshold.</summary>
-    /// <param name="score">The scan score.</param>
-    /// <param name="threshold">The decision threshold.</param>
-    public static bool IsAbnormal(double score, double threshold) => score >= threshold;
+    /// <summary>Whether the study is flagged abnormal (the model's <see cref="Verdict"/>).</summary>
+    public bool Abnormal => Verdict.IsAbnormal(Score, Threshold);
 }

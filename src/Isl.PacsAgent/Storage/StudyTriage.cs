@@ -1,3 +1,4 @@
+using Isl.Model.Scoring;
 using Isl.PacsAgent.Pipeline;
 
 namespace Isl.PacsAgent.Storage;
@@ -34,8 +35,8 @@ public sealed record StudyTriage(
     /// <summary>How the series was scored (slabs, slices not scored, instances left out as unreadable), one note per line; null when plain.</summary>
     public string? Notes { get; init; }
 
-    /// <summary>Whether the score is at or above the threshold (<see cref="SeriesScore.IsAbnormal(double, double)"/>).</summary>
-    public bool Abnormal => SeriesScore.IsAbnormal(Score, Threshold);
+    /// <summary>Whether the score is at or above the threshold (the model's <see cref="Verdict"/>).</summary>
+    public bool Abnormal => Verdict.IsAbnormal(Score, Threshold);
 
     /// <summary>The flag as shown to users and written to Orthanc.</summary>
     public string Flag => Abnormal ? "ABNORMAL" : "NORMAL";

@@ -1,3 +1,5 @@
+using Isl.Model.Scoring;
+
 namespace Isl.Trainer.Evaluation;
 
 /// <summary>The confusion matrix at a threshold: a sample is called a disorder when its score is at or above it.</summary>
@@ -29,7 +31,7 @@ public sealed record ConfusionCounts(int TruePositives, int FalsePositives, int 
         int tp = 0, fp = 0, tn = 0, fn = 0;
         for (var i = 0; i < outcomes.Count; i++)
         {
-            var called = outcomes.Scores[i] >= threshold;
+            var called = Verdict.IsAbnormal(outcomes.Scores[i], threshold);
             switch (outcomes.Disorders[i], called)
             {
                 case (true, true): tp++; break;
