@@ -33,13 +33,14 @@ public sealed class ReportResultWriter : IResultWriter
         var scored = counted.Select(s => new ScoredSlice(Image(s.SopInstanceUid), s.Score) { Sources = Sources(s) }).ToList();
         var studySource = loaded[scores[0].SopInstanceUid].Dataset;
         var best = counted.Count > 0 ? counted.MaxBy(s => s.Score) : null;
+        var bestImage = best is null ? null : Image(best.SopInstanceUid);
         var heatmaps = counted
             .Where(s => s.Heatmap is not null)
             .Select(s => new HeatmapSlice(Image(s.SopInstanceUid), loaded[s.SopInstanceUid].Hounsfield, s.Heatmap!, s.Columns, s.Rows) { Sources = Sources(s) })
             .ToList();
         var region = best is null ? null : SuspiciousRegion.Locate(
             loaded[best.SopInstanceUid].Hounsfield,
-            Image(best.SopInstanceUid).Columns, Image(best.SopInstanceUid).Rows, best.Heatmap, best.Columns, best.Rows, context.Score.Abnormal ? best.Peak : null);
+            bestImage!.Columns, bestImage.Rows, best.Heatmap, best.Columns, best.Rows, context.Score.Abnormal ? best.Peak : null);
         var result = new TriageResult
         {
             StudyInstanceUid = context.StudyInstanceUid,

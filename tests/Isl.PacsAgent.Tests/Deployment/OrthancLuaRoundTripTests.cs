@@ -59,14 +59,15 @@ public sealed class OrthancLuaRoundTripTests(ITestOutputHelper output)
                 () => studies.Find(twoSeries.StudyInstanceUid)?.State == StudyState.Done && studies.Find(oneSeries.StudyInstanceUid)?.State == StudyState.Done,
                 TimeSpan.FromSeconds(90), "both studies to be forwarded, scored and delivered",
                 () => $"studies: {studies.Find(twoSeries.StudyInstanceUid)}; {studies.Find(oneSeries.StudyInstanceUid)}; Orthanc log: {orthanc.Log}");
-            var timeline = string.Join("; ", new[] { oneSeries, twoSeries }.Select(s => Timeline(studies.Find(s.StudyInstanceUid)!, lastInstance)));
+            var done = new[] { oneSeries, twoSeries }.Select(s => studies.Find(s.StudyInstanceUid)!).ToList();
+            var timeline = string.Join("; ", done.Select(study => Timeline(study, lastInstance)));
             output.WriteLine($"after the last instance into Orthanc (s): {timeline}");
 
             // The agent's wait for a study Orthanc hands over is its stable age for ORTHANC (1 s), not the 30 s default:
             // the time from the agent's last received instance to the scored result is that wait plus a fake scorer's
             // run, so it reaches 30 s only if the default was used. The end-to-end time is printed, not asserted: on a
             // loaded machine it is Orthanc's stable age, its store job and our delivery, all of them CPU-bound.
-            foreach (var study in new[] { oneSeries, twoSeries }.Select(s => studies.Find(s.StudyInstanceUid)!))
+            foreach (var study in done)
             {
                 var waited = study.Triage!.ScoredUtc - study.LastInstanceUtc;
                 Assert.True(waited < TimeSpan.FromSeconds(30), $"the agent scored {study.StudyInstanceUid} {waited.TotalSeconds:F1} s after its last instance, so it waited the 30 s default, not ORTHANC's 1 s ({timeline})");
