@@ -214,7 +214,21 @@ public sealed class OhifViewerTests(ITestOutputHelper output)
               return [...seen].map(e => e.getBoundingClientRect()).map(b => [b.left - r.left - 2, b.top - r.top - 2, b.right - r.left + 2, b.bottom - r.top + 2]);
             })()
             """);
+        // Where the image lies on the canvas, from cornerstone's own mapping (image → world → canvas): after a side panel
+        // opens or closes, the image may stay fitted to the viewport's older size instead of centred in the canvas.
+        var corners = await page.EvaluateExpressionAsync<double[]>($$"""
+            (() => {
+              const c = document.querySelector('canvas.cornerstone-canvas');
+              const vp = window.cornerstone.getRenderingEngines().flatMap(e => e.getViewports()).find(v => v.canvas === c);
+              const id = vp.getCurrentImageId();
+              const at = p => vp.worldToCanvas(window.cornerstone.utilities.imageToWorldCoords(id, p));
+              return [...at([0, 0]), ...at([{{study.Phantom.Columns - 1}}, 0]), window.devicePixelRatio, id.includes({{JsonSerializer.Serialize(sc)}}) ? 1 : 0];
+            })()
+            """);
+        Assert.True(corners[5] == 1, $"the viewport does not show the heatmap of slice {sliceIndex + 1} ({sc})");
+        var scale = (corners[2] - corners[0]) / (study.Phantom.Columns - 1) * corners[4];
+        var placement = ((corners[0] * corners[4]) - (scale / 2), (corners[1] * corners[4]) - (scale / 2), scale);
         await File.WriteAllBytesAsync(path, png);
-        return ScreenshotColour.Measure(png, study.Phantom.Columns, HeatmapSecondaryCaptureBuilder.BannerRows(study.Phantom.Columns), study.Phantom.Rows, region, covered.Select(b => (b[0], b[1], b[2], b[3])).ToList());
+        return ScreenshotColour.Measure(png, placement, study.Phantom.Columns, study.Phantom.Rows, region, covered.Select(b => (b[0], b[1], b[2], b[3])).ToList());
     }
 }

@@ -3,9 +3,10 @@ using SkiaSharp;
 namespace Isl.PacsAgent.Tests.Viewer;
 
 /// <summary>
-/// Finds heatmap colour in a screenshot of a viewport showing one heatmap image fitted into it (centred, aspect kept):
-/// saturated pixels (max − min channel above a limit) inside the image's CT area, below its banner margin, in the
-/// image's own pixel coordinates.
+/// Finds heatmap colour in a screenshot of a viewport showing one heatmap image: saturated pixels (max − min channel
+/// above a limit) inside the image's CT area, above its banner margin, in the image's own pixel coordinates. Where the
+/// image lies on the screenshot is given (the viewer's own mapping), not assumed: a viewer may keep an image fitted to
+/// an older, smaller viewport while a side panel slides over its canvas.
 /// </summary>
 public sealed class ScreenshotColour
 {
@@ -26,7 +27,7 @@ public sealed class ScreenshotColour
     /// <summary>Their centroid's column in the CT image (0 at its left).</summary>
     public double CentroidColumn { get; }
 
-    /// <summary>Their centroid's row in the CT image (0 at the first row below the banner).</summary>
+    /// <summary>Their centroid's row in the CT image (0 at its top).</summary>
     public double CentroidRow { get; }
 
     /// <summary>Their bounding box in CT image coordinates.</summary>
@@ -41,29 +42,26 @@ public sealed class ScreenshotColour
     /// <summary>Their bounding box in CT image coordinates.</summary>
     public double Bottom { get; }
 
-    /// <summary>Measures <paramref name="png"/>, a viewport showing an image of <paramref name="columns"/> × (<paramref name="bannerRows"/> + <paramref name="ctRows"/>).</summary>
+    /// <summary>Measures <paramref name="png"/>, a viewport showing an image of <paramref name="columns"/> × (<paramref name="ctRows"/> + banner).</summary>
     /// <param name="png">The screenshot.</param>
+    /// <param name="placement">Where the image's top-left corner lies on the screenshot (pixels) and how many screenshot pixels one image pixel spans.</param>
     /// <param name="columns">The image's width.</param>
-    /// <param name="bannerRows">The height of the banner margin below the CT part.</param>
-    /// <param name="ctRows">The CT part's height.</param>
+    /// <param name="ctRows">The CT part's height (the banner margin lies below it).</param>
     /// <param name="region">Whether a CT pixel (column, row) belongs to the region whose coloured share is measured (e.g. a lesion mask).</param>
     /// <param name="covered">Screenshot rectangles where the viewer's own controls lie over the canvas (side panels, the cine
     /// player OHIF floats over the top of OT series, overlays): not counted, they are not the image.</param>
     /// <param name="saturation">The max − min channel difference above which a pixel counts as coloured.</param>
-    public static ScreenshotColour Measure(byte[] png, int columns, int bannerRows, int ctRows, Func<int, int, bool>? region = null, IReadOnlyList<(double Left, double Top, double Right, double Bottom)>? covered = null, int saturation = 60)
+    public static ScreenshotColour Measure(byte[] png, (double Left, double Top, double Scale) placement, int columns, int ctRows, Func<int, int, bool>? region = null, IReadOnlyList<(double Left, double Top, double Right, double Bottom)>? covered = null, int saturation = 60)
     {
         using var bitmap = SKBitmap.Decode(png) ?? throw new InvalidOperationException("The screenshot is not a PNG.");
-        var rows = bannerRows + ctRows;
-        var scale = Math.Min((double)bitmap.Width / columns, (double)bitmap.Height / rows);
-        var x0 = (bitmap.Width - (columns * scale)) / 2;
-        var y0 = (bitmap.Height - (rows * scale)) / 2;
+        var (x0, y0, scale) = placement;
         int count = 0, boxPixels = 0, boxColoured = 0;
         double sumX = 0, sumY = 0, left = double.MaxValue, top = double.MaxValue, right = double.MinValue, bottom = double.MinValue;
         // A small inset keeps the viewport's own border and corner overlays out of the count.
         var inset = 4 * scale;
-        for (var y = (int)Math.Ceiling(y0 + inset); y < (int)(y0 + ((ctRows - 2) * scale)); y++)
+        for (var y = Math.Max(0, (int)Math.Ceiling(y0 + inset)); y < Math.Min(bitmap.Height, (int)(y0 + ((ctRows - 2) * scale))); y++)
         {
-            for (var x = (int)Math.Ceiling(x0 + inset); x < (int)(x0 + (columns * scale) - inset); x++)
+            for (var x = Math.Max(0, (int)Math.Ceiling(x0 + inset)); x < Math.Min(bitmap.Width, (int)(x0 + (columns * scale) - inset)); x++)
             {
                 if (covered is not null && covered.Any(c => x >= c.Left && x < c.Right && y >= c.Top && y < c.Bottom))
                 {

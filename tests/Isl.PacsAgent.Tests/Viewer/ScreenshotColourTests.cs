@@ -1,0 +1,55 @@
+using SkiaSharp;
+
+namespace Isl.PacsAgent.Tests.Viewer;
+
+public sealed class ScreenshotColourTests
+{
+    // A 512 × 512 CT part drawn at 1.3 screen pixels per image pixel into the left of a wider canvas, as OHIF leaves it
+    // when a side panel slides over the viewport: the image is not centred in the screenshot.
+    private const int Columns = 512;
+    private const double Scale = 1.3;
+    private const double Left = 20;
+    private const double Top = 10;
+
+    [Fact]
+    public void MeasuresColourInImageCoordinatesWhereverTheImageLiesOnTheScreenshot()
+    {
+        var png = Screenshot(lesion: new SKRect(300, 200, 380, 280));
+
+        var colour = ScreenshotColour.Measure(png, (Left, Top, Scale), Columns, Columns, (c, r) => c is >= 300 and < 380 && r is >= 200 and < 280);
+
+        Assert.InRange(colour.CentroidColumn, 338, 342);
+        Assert.InRange(colour.CentroidRow, 238, 242);
+        Assert.InRange(colour.ShareInside, 0.97, 1.0);
+        Assert.InRange(colour.Count, 0.95 * 80 * 80 * Scale * Scale, 1.05 * 80 * 80 * Scale * Scale);
+    }
+
+    [Fact]
+    public void LeavesColourUnderTheViewersOwnControlsOut()
+    {
+        var png = Screenshot(lesion: new SKRect(300, 200, 380, 280));
+        // A panel over the right of the screenshot, covering the lesion's screen area.
+        var panel = new List<(double, double, double, double)> { (Left + (250 * Scale), 0, 955, 802) };
+
+        var colour = ScreenshotColour.Measure(png, (Left, Top, Scale), Columns, Columns, covered: panel);
+
+        Assert.Equal(0, colour.Count);
+    }
+
+    private static byte[] Screenshot(SKRect lesion)
+    {
+        using var bitmap = new SKBitmap(955, 802);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.Black);
+            using var grey = new SKPaint { Color = new SKColor(120, 120, 120) };
+            canvas.DrawRect(new SKRect((float)Left, (float)Top, (float)(Left + (Columns * Scale)), (float)(Top + (Columns * Scale))), grey);
+            using var red = new SKPaint { Color = SKColors.Red };
+            canvas.DrawRect(new SKRect((float)(Left + (lesion.Left * Scale)), (float)(Top + (lesion.Top * Scale)), (float)(Left + (lesion.Right * Scale)), (float)(Top + (lesion.Bottom * Scale))), red);
+        }
+
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+}
