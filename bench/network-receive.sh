@@ -4,12 +4,16 @@
 #   (b) `isl-agent run`: the same plus the agent's catalogue (StudyStore) and assembly scheduling (stable age 1 h,
 #       so nothing is scored during the run),
 #   (c) dcmtk storescp (--fork; writes files, no fsync),
+#   (e) `isl-agent receive` under eatmydata, which turns the file's fsync (.NET's flush to disk) into a no-op: not
+#       durable, a diagnostic of what the receiver costs apart from the flush of the instance's data (the directory's
+#       fsync, bound by our P/Invoke to libc itself, still runs); what is left against storescp is then the disk,
 #   (d) Orthanc's C-STORE SCP (its own SQLite index and storage),
 # all in the same run, once with 1 association and once with P concurrent associations (P storescu processes
 # sending N/P files each). Every round gives the instances new SOP Instance UIDs (dcmodify -gin, untimed) and
 # times the receivers one after the other in alternating order, after one untimed warm-up round each; the table shows
 # the median of the rounds. Then
-# one untimed round per receiver under `strace -f -c` counts its fsync/fdatasync calls per instance.
+# one untimed round per receiver under `strace -f -c -w` counts its fsync/fdatasync calls per instance and the wall time spent
+# in them (the device's flush latency, which bounds any receiver that acknowledges only what is on disk).
 # BASELINE=DIR adds the receivers of another checkout (e.g. `git worktree add DIR REV`; built here in Release) as
 # "receive@base" and "run@base", timed in the same alternating rounds, for a before/after under the same load.
 # Usage: [BASELINE=DIR] bench/network-receive.sh [N=336] [ROUNDS=5] [P=4]
@@ -22,7 +26,7 @@ DATA=${ISL_SHARED_DATA:-$(cd .. && pwd)/shared/data}
 SERIES="$DATA/head-ct-ge-tilt"
 [ -d "$SERIES" ] || { echo "missing $SERIES (set ISL_SHARED_DATA)"; exit 1; }
 . bench/common.sh
-require_tools "dcmtk strace bc" storescu storescp echoscu dcmodify strace bc
+require_tools "dcmtk strace bc eatmydata" storescu storescp echoscu dcmodify strace bc eatmydata
 
 echo "building isl-agent (Release)..."
 dotnet build src/Isl.PacsAgent -c Release -v q -nologo >/dev/null
@@ -46,10 +50,10 @@ mapfile -t files < <(ls "$work/in"/*.dcm)
 freeport() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 wait_echo() { for _ in $(seq 1 300); do echoscu -aet ECHOSCU -aec "$1" 127.0.0.1 "$2" >/dev/null 2>&1 && return 0; sleep 0.2; done; echo "peer $1 on $2 did not come up"; exit 1; }
 
-names=(receive run storescp orthanc)
-[ -n "${BASELINE:-}" ] && names=(receive run receive@base run@base storescp orthanc)
+names=(receive run nosync storescp orthanc)
+[ -n "${BASELINE:-}" ] && names=(receive run receive@base run@base nosync storescp orthanc)
 declare -A aet port pid
-aet[receive]=ISL; aet[run]=ISL_AGENT; aet[receive@base]=ISL; aet[run@base]=ISL_AGENT; aet[storescp]=STORESCP; aet[orthanc]=ORTHANC
+aet[receive]=ISL; aet[run]=ISL_AGENT; aet[receive@base]=ISL; aet[run@base]=ISL_AGENT; aet[nosync]=ISL; aet[storescp]=STORESCP; aet[orthanc]=ORTHANC
 for n in "${names[@]}"; do port[$n]=$(freeport); mkdir -p "$work/$n"; done
 p_http=$(freeport)
 
@@ -72,6 +76,9 @@ JSON
   pid[$a]=$!; pids+=($!)
 }
 start_agents "" "$agent"
+mkdir -p "$work/nosync"
+eatmydata dotnet "$agent" receive --port "${port[nosync]}" --aet ISL --out "$work/nosync" --allow STORESCU@127.0.0.1 --allow ECHOSCU@127.0.0.1 >"$work/nosync.log" 2>&1 &
+pid[nosync]=$!; pids+=($!)
 [ -n "${BASELINE:-}" ] && start_agents @base "$BASELINE/src/Isl.PacsAgent/bin/Release/net10.0/isl-agent.dll"
 storescp --fork -aet STORESCP -od "$work/storescp" "${port[storescp]}" >"$work/storescp.log" 2>&1 &
 pid[storescp]=$!; pids+=($!)
@@ -106,6 +113,7 @@ label() {
     receive) echo "isl-agent receive (fsync file+dir)" ;;
     run) echo "isl-agent run (+ catalogue)" ;;
     receive@base) echo "  baseline isl-agent receive" ;;
+    nosync) echo "  receive, file fsync off (eatmydata)" ;;
     run@base) echo "  baseline isl-agent run" ;;
     storescp) echo "dcmtk storescp --fork (no fsync)" ;;
     orthanc) echo "Orthanc $(/usr/sbin/Orthanc --version | head -1 | awk '{print $NF}')" ;;
@@ -130,16 +138,17 @@ for parallel in 1 "$P"; do
 done
 
 # fsyncs: one more round per receiver (4 associations), untimed, under strace.
-declare -A fsyncs
+declare -A fsyncs fsync_ms
 dcmodify -nb -q -gin "${files[@]}"
 for n in "${names[@]}"; do
-  strace -f -c -e trace=fsync,fdatasync -p "${pid[$n]}" -o "$work/$n.strace" 2>/dev/null &
+  strace -f -c -w -e trace=fsync,fdatasync -p "${pid[$n]}" -o "$work/$n.strace" 2>/dev/null &
   tracer=$!
   sleep 1
   send "$n" "$P" >/dev/null
   sleep 0.5
   kill -INT "$tracer"; wait "$tracer" 2>/dev/null || true
   fsyncs[$n]=$(awk '$NF == "fsync" || $NF == "fdatasync" {c += $4} END {print c + 0}' "$work/$n.strace")
+  fsync_ms[$n]=$(awk '$NF == "fsync" || $NF == "fdatasync" {t += $2} END {print t * 1000 + 0}' "$work/$n.strace")
 done
 echo "load after the rounds: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -150,14 +159,15 @@ for parallel in 1 "$P"; do
   orth=$(median ${secs[orthanc,$parallel]})
   echo
   echo "$parallel association(s) at once:"
-  printf '%-36s %8s %8s %12s %12s %11s %11s\n' "receiver" "seconds" "MB/s" "instances/s" "fsyncs/inst" "vs storescp" "vs Orthanc"
+  printf '%-36s %8s %8s %12s %12s %12s %11s %11s\n' "receiver" "seconds" "MB/s" "instances/s" "fsyncs/inst" "fsync ms/inst" "vs storescp" "vs Orthanc"
   for n in "${names[@]}"; do
     s=$(median ${secs[$n,$parallel]})
-    printf '%-36s %8.2f %8.1f %12.1f %12.2f %10.2fx %10.2fx\n' "$(label "$n")" "$s" "$(echo "$bytes/1000000/$s" | bc -l)" "$(echo "$count/$s" | bc -l)" \
-      "$(echo "${fsyncs[$n]}/$count" | bc -l)" "$(echo "$ref/$s" | bc -l)" "$(echo "$orth/$s" | bc -l)"
+    printf '%-36s %8.2f %8.1f %12.1f %12.2f %12.2f %10.2fx %10.2fx\n' "$(label "$n")" "$s" "$(echo "$bytes/1000000/$s" | bc -l)" "$(echo "$count/$s" | bc -l)" \
+      "$(echo "${fsyncs[$n]}/$count" | bc -l)" "$(echo "${fsync_ms[$n]}/$count" | bc -l)" "$(echo "$ref/$s" | bc -l)" "$(echo "$orth/$s" | bc -l)"
   done
 done
 echo
-echo "(fsyncs/inst: fsync+fdatasync calls counted by strace -f -c over one extra round of $P associations)"
+echo "(fsyncs/inst, fsync ms/inst: fsync+fdatasync calls and the wall time in them, by strace -f -c -w over one extra round of"
+echo " $P associations, summed over the associations' threads; under eatmydata only the directory's fsync is left)"
 stored=$(find "$work/receive" -name '*.dcm' -not -path '*/.incoming/*' | wc -l)
 echo "instances in the receive spool: $stored (expected $(( count * (2 * ROUNDS + 3) )))"
