@@ -4,10 +4,10 @@
 #   (b) `isl-agent run`: the same plus the agent's catalogue (StudyStore) and assembly scheduling (stable age 1 h,
 #       so nothing is scored during the run),
 #   (c) dcmtk storescp (--fork; writes files, no fsync),
+#   (d) Orthanc's C-STORE SCP (its own SQLite index and storage),
 #   (e) `isl-agent receive` under eatmydata, which turns the file's fsync (.NET's flush to disk) into a no-op: not
 #       durable, a diagnostic of what the receiver costs apart from the flush of the instance's data (the directory's
 #       fsync, bound by our P/Invoke to libc itself, still runs); what is left against storescp is then the disk,
-#   (d) Orthanc's C-STORE SCP (its own SQLite index and storage),
 # all in the same run, once with 1 association and once with P concurrent associations (P storescu processes
 # sending N/P files each). Every round gives the instances new SOP Instance UIDs (dcmodify -gin, untimed) and
 # times the receivers one after the other in alternating order, after one untimed warm-up round each; the table shows
@@ -57,12 +57,18 @@ aet[receive]=ISL; aet[run]=ISL_AGENT; aet[receive@base]=ISL; aet[run@base]=ISL_A
 for n in "${names[@]}"; do port[$n]=$(freeport); mkdir -p "$work/$n"; done
 p_http=$(freeport)
 
+# start_receive NAME DLL [WRAPPER...]: `isl-agent receive` of one build into $work/NAME, optionally under a wrapper command.
+start_receive() {
+  local n=$1 dll=$2; shift 2
+  "$@" dotnet "$dll" receive --port "${port[$n]}" --aet ISL --out "$work/$n" --allow STORESCU@127.0.0.1 --allow ECHOSCU@127.0.0.1 >"$work/$n.log" 2>&1 &
+  pid[$n]=$!; pids+=($!)
+}
+
 # start_agents SUFFIX DLL: `receive` and `run` (stable age 1 h: nothing is scored) of one build.
 start_agents() {
-  local r=receive$1 a=run$1 http
+  local a=run$1 http
   http=$(freeport)
-  dotnet "$2" receive --port "${port[$r]}" --aet ISL --out "$work/$r" --allow STORESCU@127.0.0.1 --allow ECHOSCU@127.0.0.1 >"$work/$r.log" 2>&1 &
-  pid[$r]=$!; pids+=($!)
+  start_receive "receive$1" "$2"
   cat >"$work/$a.json" <<JSON
 { "Logging": { "LogLevel": { "Default": "Warning" } },
   "Dicom": { "Enabled": true, "Port": ${port[$a]}, "BindAddress": "127.0.0.1", "AllowAnyCaller": true, "AeTitle": "ISL_AGENT" },
@@ -76,9 +82,7 @@ JSON
   pid[$a]=$!; pids+=($!)
 }
 start_agents "" "$agent"
-mkdir -p "$work/nosync"
-eatmydata dotnet "$agent" receive --port "${port[nosync]}" --aet ISL --out "$work/nosync" --allow STORESCU@127.0.0.1 --allow ECHOSCU@127.0.0.1 >"$work/nosync.log" 2>&1 &
-pid[nosync]=$!; pids+=($!)
+start_receive nosync "$agent" eatmydata
 [ -n "${BASELINE:-}" ] && start_agents @base "$BASELINE/src/Isl.PacsAgent/bin/Release/net10.0/isl-agent.dll"
 storescp --fork -aet STORESCP -od "$work/storescp" "${port[storescp]}" >"$work/storescp.log" 2>&1 &
 pid[storescp]=$!; pids+=($!)
@@ -113,8 +117,8 @@ label() {
     receive) echo "isl-agent receive (fsync file+dir)" ;;
     run) echo "isl-agent run (+ catalogue)" ;;
     receive@base) echo "  baseline isl-agent receive" ;;
-    nosync) echo "  receive, file fsync off (eatmydata)" ;;
     run@base) echo "  baseline isl-agent run" ;;
+    nosync) echo "  receive, no file fsync (eatmydata)" ;;
     storescp) echo "dcmtk storescp --fork (no fsync)" ;;
     orthanc) echo "Orthanc $(/usr/sbin/Orthanc --version | head -1 | awk '{print $NF}')" ;;
   esac

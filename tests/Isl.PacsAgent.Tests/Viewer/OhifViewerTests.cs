@@ -216,19 +216,22 @@ public sealed class OhifViewerTests(ITestOutputHelper output)
             """);
         // Where the image lies on the canvas, from cornerstone's own mapping (image → world → canvas): after a side panel
         // opens or closes, the image may stay fitted to the viewport's older size instead of centred in the canvas.
-        var corners = await page.EvaluateExpressionAsync<double[]>($$"""
+        var placement = await page.EvaluateExpressionAsync<ImagePlacement>($$"""
             (() => {
               const c = document.querySelector('canvas.cornerstone-canvas');
               const vp = window.cornerstone.getRenderingEngines().flatMap(e => e.getViewports()).find(v => v.canvas === c);
               const id = vp.getCurrentImageId();
-              const at = p => vp.worldToCanvas(window.cornerstone.utilities.imageToWorldCoords(id, p));
-              return [...at([0, 0]), ...at([{{study.Phantom.Columns - 1}}, 0]), window.devicePixelRatio, id.includes({{JsonSerializer.Serialize(sc)}}) ? 1 : 0];
+              const at = p => vp.worldToCanvas(window.cornerstone.utilities.imageToWorldCoords(id, p)).map(v => v * window.devicePixelRatio);
+              const [first, last] = [at([0, 0]), at([{{study.Phantom.Columns - 1}}, 0])];
+              const scale = (last[0] - first[0]) / {{study.Phantom.Columns - 1}};
+              return { imageId: id, left: first[0] - scale / 2, top: first[1] - scale / 2, scale };
             })()
             """);
-        Assert.True(corners[5] == 1, $"the viewport does not show the heatmap of slice {sliceIndex + 1} ({sc})");
-        var scale = (corners[2] - corners[0]) / (study.Phantom.Columns - 1) * corners[4];
-        var placement = ((corners[0] * corners[4]) - (scale / 2), (corners[1] * corners[4]) - (scale / 2), scale);
+        Assert.True(placement.ImageId.Contains(sc, StringComparison.Ordinal), $"the viewport shows {placement.ImageId}, not the heatmap of slice {sliceIndex + 1} ({sc})");
         await File.WriteAllBytesAsync(path, png);
-        return ScreenshotColour.Measure(png, placement, study.Phantom.Columns, study.Phantom.Rows, region, covered.Select(b => (b[0], b[1], b[2], b[3])).ToList());
+        return ScreenshotColour.Measure(png, (placement.Left, placement.Top, placement.Scale), study.Phantom.Columns, study.Phantom.Rows, region, covered.Select(b => (b[0], b[1], b[2], b[3])).ToList());
     }
+
+    /// <summary>Where cornerstone draws the image on the canvas (screenshot pixels) and which image it is.</summary>
+    private sealed record ImagePlacement(string ImageId, double Left, double Top, double Scale);
 }

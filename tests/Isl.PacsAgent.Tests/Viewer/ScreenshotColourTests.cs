@@ -10,24 +10,26 @@ public sealed class ScreenshotColourTests
     private const double Scale = 1.3;
     private const double Left = 20;
     private const double Top = 10;
+    private static readonly SKRectI Lesion = new(300, 200, 380, 280);
 
     [Fact]
     public void MeasuresColourInImageCoordinatesWhereverTheImageLiesOnTheScreenshot()
     {
-        var png = Screenshot(lesion: new SKRect(300, 200, 380, 280));
+        var png = Screenshot();
 
-        var colour = ScreenshotColour.Measure(png, (Left, Top, Scale), Columns, Columns, (c, r) => c is >= 300 and < 380 && r is >= 200 and < 280);
+        var colour = ScreenshotColour.Measure(png, (Left, Top, Scale), Columns, Columns, (c, r) => Lesion.Contains(c, r));
 
         Assert.InRange(colour.CentroidColumn, 338, 342);
         Assert.InRange(colour.CentroidRow, 238, 242);
         Assert.InRange(colour.ShareInside, 0.97, 1.0);
-        Assert.InRange(colour.Count, 0.95 * 80 * 80 * Scale * Scale, 1.05 * 80 * 80 * Scale * Scale);
+        var screenArea = Lesion.Width * Lesion.Height * Scale * Scale;
+        Assert.InRange(colour.Count, 0.95 * screenArea, 1.05 * screenArea);
     }
 
     [Fact]
     public void LeavesColourUnderTheViewersOwnControlsOut()
     {
-        var png = Screenshot(lesion: new SKRect(300, 200, 380, 280));
+        var png = Screenshot();
         // A panel over the right of the screenshot, covering the lesion's screen area.
         var panel = new List<(double, double, double, double)> { (Left + (250 * Scale), 0, 955, 802) };
 
@@ -36,7 +38,7 @@ public sealed class ScreenshotColourTests
         Assert.Equal(0, colour.Count);
     }
 
-    private static byte[] Screenshot(SKRect lesion)
+    private static byte[] Screenshot()
     {
         using var bitmap = new SKBitmap(955, 802);
         using (var canvas = new SKCanvas(bitmap))
@@ -45,7 +47,7 @@ public sealed class ScreenshotColourTests
             using var grey = new SKPaint { Color = new SKColor(120, 120, 120) };
             canvas.DrawRect(new SKRect((float)Left, (float)Top, (float)(Left + (Columns * Scale)), (float)(Top + (Columns * Scale))), grey);
             using var red = new SKPaint { Color = SKColors.Red };
-            canvas.DrawRect(new SKRect((float)(Left + (lesion.Left * Scale)), (float)(Top + (lesion.Top * Scale)), (float)(Left + (lesion.Right * Scale)), (float)(Top + (lesion.Bottom * Scale))), red);
+            canvas.DrawRect(new SKRect((float)(Left + (Lesion.Left * Scale)), (float)(Top + (Lesion.Top * Scale)), (float)(Left + (Lesion.Right * Scale)), (float)(Top + (Lesion.Bottom * Scale))), red);
         }
 
         using var image = SKImage.FromBitmap(bitmap);
