@@ -156,6 +156,7 @@ public sealed class IslScorer : IDisposable
         var size = expected.Size;
         var maps = new List<float[]>();
         var peaks = new List<HeatmapPeak>();
+        var strengths = new List<float[]>();
         if (options.Heatmaps)
         {
             var all = heat.Maps.to(CPU).data<float>().ToArray();
@@ -166,6 +167,13 @@ public sealed class IslScorer : IDisposable
             {
                 maps.Add(all.AsSpan(i * pixels, pixels).ToArray());
                 peaks.Add(HeatmapPeak.Of(all.AsSpan(i * pixels, pixels), strength.AsSpan(i * pixels, pixels), area.AsSpan(i * pixels, pixels), (int)size));
+                var inside = strength.AsSpan(i * pixels, pixels).ToArray();
+                for (var p = 0; p < pixels; p++)
+                {
+                    inside[p] = area[(i * pixels) + p] > 0.5f ? inside[p] : float.NegativeInfinity;
+                }
+
+                strengths.Add(inside);
             }
         }
 
@@ -189,6 +197,7 @@ public sealed class IslScorer : IDisposable
             Apds = heat.Apds,
             Heatmaps = maps,
             HeatmapPeaks = peaks,
+            HeatmapStrengths = strengths,
             HeatmapSize = size,
             Threshold = Bundle.Manifest.Thresholds.Scan,
         };

@@ -42,6 +42,12 @@ public sealed record ScanResult
     /// <summary>Per slice, where its heatmap evidence is strongest inside the heatmap area (also when nothing is coloured); empty when heatmaps were not asked for.</summary>
     public IReadOnlyList<Heatmaps.HeatmapPeak> HeatmapPeaks { get; init; } = [];
 
+    /// <summary>
+    /// Per slice, the strength map its peak is the maximum of (size × size; the z-score in calibrated mode), with
+    /// <see cref="float.NegativeInfinity"/> where the heatmap may not show colour; empty when heatmaps were not asked for.
+    /// </summary>
+    public IReadOnlyList<float[]> HeatmapStrengths { get; init; } = [];
+
     /// <summary>Heatmap side length.</summary>
     public required int HeatmapSize { get; init; }
 

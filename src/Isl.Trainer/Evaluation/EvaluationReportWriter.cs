@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Isl.Trainer.Data;
+using Isl.Trainer.Evaluation.Pointing;
 
 namespace Isl.Trainer.Evaluation;
 
-/// <summary>Writes an evaluation's files: <c>metrics.json</c>, <c>report.md</c>, <c>scores.csv</c> and ROC PNGs.</summary>
+/// <summary>Writes an evaluation's files: <c>metrics.json</c>, <c>report.md</c>, <c>scores.csv</c>, ROC PNGs and, after a pointing game on image masks, <c>pointing.csv</c>.</summary>
 public static class EvaluationReportWriter
 {
     /// <summary>The metrics file name.</summary>
@@ -16,6 +17,9 @@ public static class EvaluationReportWriter
 
     /// <summary>The per-slice scores' file name.</summary>
     public const string ScoresFile = "scores.csv";
+
+    /// <summary>The pointing game's per-lesion-slice file name (image folders with masks).</summary>
+    public const string PointingFile = "pointing.csv";
 
     /// <summary>Writes every file into <paramref name="outDirectory"/>; returns the paths written.</summary>
     public static IReadOnlyList<string> Write(string outDirectory, EvaluationMetrics metrics, IReadOnlyList<ScoredSlice> slices, IReadOnlyList<string> labelNames)
@@ -29,6 +33,13 @@ public static class EvaluationReportWriter
         var scoresPath = Path.Combine(outDirectory, ScoresFile);
         Evaluation.ScoresFile.Write(scoresPath, slices, labelNames);
         written.Add(scoresPath);
+        if (metrics.Pointing is { Lesions.Count: > 0 } played)
+        {
+            var pointingPath = Path.Combine(outDirectory, PointingFile);
+            WritePointing(pointingPath, played.Lesions);
+            written.Add(pointingPath);
+        }
+
         var plots = new List<(string Title, string File)>();
         foreach (var (level, select) in new (string, Func<GroupMetrics, LevelMetrics?>)[] { ("scan", g => g.ScanLevel), ("slice", g => g.SliceLevel) })
         {
@@ -101,6 +112,14 @@ public static class EvaluationReportWriter
             {
                 md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Normal slices with any heatmap colour: {pointing.NormalColoured} of {pointing.NormalSlices} ({Percent(pointing.NormalColourRate)}).");
             }
+
+            if (pointing.Lesions.Count > 0)
+            {
+                var misses = pointing.Lesions.Where(l => !l.Hit).ToArray();
+                var outside = misses.Count(l => l.LesionStrength is null);
+                md.AppendLine().AppendLine(CultureInfo.InvariantCulture,
+                    $"Per lesion slice: [{PointingFile}]({PointingFile}) (where the maximum fell, and the strongest heatmap value on the lesion itself). Of {misses.Length} misses, {outside} have no heatmap pixel on the lesion where colour may show.");
+            }
         }
 
         if (metrics.Rejected.Count > 0)
@@ -120,6 +139,22 @@ public static class EvaluationReportWriter
         var auroc = m.Auroc is { } a ? a.Estimate.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
         var ci = m.Auroc is { } b ? $"{b.Lower:0.000}–{b.Upper:0.000}" : "n/a";
         md.AppendLine(CultureInfo.InvariantCulture, $"| {group} | {level} | {m.Count} | {m.Normals} | {m.Disorders} | {auroc} | {ci} | {Percent(m.Sensitivity)} | {Percent(m.Specificity)} |");
+    }
+
+    // One row per lesion slice; the lesion's strength is empty where no heatmap pixel covers it.
+    private static void WritePointing(string path, IReadOnlyList<PointingSlice> lesions)
+    {
+        using var csv = new StreamWriter(path);
+        csv.WriteLine("id,scan,hit,peak_row,peak_column,peak_strength,lesion_strength,lesion_pixels");
+        foreach (var l in lesions)
+        {
+            csv.WriteLine(string.Join(',',
+                CsvLine.Quote(l.Id), CsvLine.Quote(l.Scan), l.Hit ? "1" : "0",
+                l.PeakRow.ToString(CultureInfo.InvariantCulture), l.PeakColumn.ToString(CultureInfo.InvariantCulture),
+                l.PeakStrength.ToString("0.####", CultureInfo.InvariantCulture),
+                l.LesionStrength?.ToString("0.####", CultureInfo.InvariantCulture) ?? "",
+                l.LesionPixels.ToString(CultureInfo.InvariantCulture)));
+        }
     }
 
     private static string Percent(double? value) => value is { } v ? v.ToString("P1", CultureInfo.InvariantCulture) : "n/a";

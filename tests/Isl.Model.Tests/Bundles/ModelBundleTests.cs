@@ -49,6 +49,24 @@ public sealed class ModelBundleTests : IClassFixture<ModelBundleTests.TrainedBun
     }
 
     [Fact]
+    public void Each_slice_keeps_the_strength_map_its_peak_is_the_maximum_of_and_nothing_outside_the_heatmap_area()
+    {
+        using var scorer = IslScorer.Load(trained.Directory, DeviceOption.Cpu);
+        var result = scorer.Score(trained.Slices);
+        Assert.Equal(trained.Slices.Count, result.HeatmapStrengths.Count);
+        for (var i = 0; i < result.HeatmapStrengths.Count; i++)
+        {
+            var (strength, peak) = (result.HeatmapStrengths[i], result.HeatmapPeaks[i]);
+            Assert.Equal(result.HeatmapSize * result.HeatmapSize, strength.Length);
+            Assert.Equal(peak.Strength, strength.Max());
+            Assert.Equal(peak.Strength, strength[(peak.Row * peak.Size) + peak.Column]);
+            // The air around the phantom head lies outside the heatmap area; everything inside is a finite strength.
+            Assert.Contains(strength, float.IsNegativeInfinity);
+            Assert.All(strength, v => Assert.True(float.IsFinite(v) || float.IsNegativeInfinity(v)));
+        }
+    }
+
+    [Fact]
     public void Calibration_updates_the_manifest_and_flags_scans()
     {
         using var copy = trained.CopyBundle();

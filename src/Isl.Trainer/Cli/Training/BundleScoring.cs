@@ -30,6 +30,7 @@ internal static class BundleScoring
             .Where(i => manifest.Preprocessing.CountsSlice(PreparedSlice.FractionInside(cache.ReadMask(i))))
             .ToArray();
         var peaks = heatmapPeaks ? new HeatmapPeak[scorable.Length] : null;
+        var strengths = heatmapPeaks ? new float[scorable.Length][] : null;
         var everyKind = Enum.GetValues<SliceScoreKind>().ToDictionary(k => k, _ => new double[scorable.Length]);
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -52,6 +53,7 @@ internal static class BundleScoring
                         if (peaks is not null)
                         {
                             peaks[start + k] = result.HeatmapPeaks[k];
+                            strengths![start + k] = result.HeatmapStrengths[k];
                         }
                     }
 
@@ -81,6 +83,7 @@ internal static class BundleScoring
         return new ScoredInputs(slicesScored, prepared.LabelNames, prepared.SliceLevelLabels, threshold, context, rejected)
         {
             HeatmapPeaks = peaks,
+            HeatmapStrengths = strengths,
             BundlePooling = manifest.ScanPooling,
             ScoreKind = kind,
             ScoresByKind = byKind,

@@ -19,6 +19,9 @@ internal sealed record ScoredInputs(IReadOnlyList<ScoredSlice> Slices, IReadOnly
     /// <summary>Each slice's heatmap maximum, when the scoring kept them (for the pointing game).</summary>
     public IReadOnlyList<HeatmapPeak>? HeatmapPeaks { get; init; }
 
+    /// <summary>Each slice's heatmap strength map (<see cref="ScanResult.HeatmapStrengths"/>), kept with the peaks.</summary>
+    public IReadOnlyList<float[]>? HeatmapStrengths { get; init; }
+
     /// <summary>The bundle's own scan pooling, when a bundle scored the slices.</summary>
     public ScanPooling? BundlePooling { get; init; }
 

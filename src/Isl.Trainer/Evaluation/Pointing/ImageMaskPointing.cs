@@ -34,23 +34,36 @@ public static class ImageMaskPointing
         return null;
     }
 
-    /// <summary>Plays the game for <paramref name="entries"/> and their heatmap peaks; <paramref name="labelNames"/> name the entries' label columns.</summary>
-    public static PointingSummary Play(IReadOnlyList<SliceEntry> entries, IReadOnlyList<HeatmapPeak> peaks, IReadOnlyList<string> labelNames)
+    /// <summary>
+    /// Plays the game for <paramref name="entries"/> and their heatmap peaks; <paramref name="labelNames"/> name the
+    /// entries' label columns. With each slice's <paramref name="strengths"/> (<see cref="Isl.Model.Scoring.ScanResult.HeatmapStrengths"/>)
+    /// every lesion slice's <see cref="PointingSlice"/> also says how strong the heatmap was on the lesion.
+    /// </summary>
+    public static PointingSummary Play(IReadOnlyList<SliceEntry> entries, IReadOnlyList<HeatmapPeak> peaks, IReadOnlyList<string> labelNames, IReadOnlyList<float[]>? strengths = null)
     {
-        if (entries.Count != peaks.Count)
+        if (entries.Count != peaks.Count || strengths is not null && strengths.Count != peaks.Count)
         {
-            throw new ArgumentException("Every slice needs its heatmap peak.", nameof(peaks));
+            throw new ArgumentException("Every slice needs its heatmap peak (and its strength map, when given).", nameof(peaks));
         }
+
+        var lesions = new List<PointingSlice>();
 
         var tallies = new Dictionary<string, (int Scans, int ScanHits, int Slices, int SliceHits)>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var scan in Enumerable.Range(0, entries.Count).GroupBy(i => entries[i].Scan, StringComparer.Ordinal))
         {
-            var slices = scan.Select(i => (Peak: peaks[i], Mask: LoadMask(entries[i].Source))).ToArray();
+            var slices = scan.Select(i => (Index: i, Peak: peaks[i], Mask: LoadMask(entries[i].Source))).ToArray();
             var bearing = slices.Where(s => s.Mask is { } m && m.Pixels.AsSpan().ContainsAnyExcept((byte)0)).ToArray();
             if (bearing.Length == 0)
             {
                 continue;
+            }
+
+            foreach (var (index, peak, mask) in bearing)
+            {
+                var (lesionStrength, lesionPixels) = strengths is null ? (null, 0) : OnLesion(strengths[index], peak.Size, mask!.Value);
+                lesions.Add(new PointingSlice(entries[index].Id, entries[index].Scan, peak.Hits(mask!.Value.Pixels, mask.Value.Rows, mask.Value.Columns),
+                    peak.Row, peak.Column, peak.Strength, lesionStrength, lesionPixels));
             }
 
             var top = slices.MaxBy(s => s.Peak.Strength);
@@ -76,7 +89,28 @@ public static class ImageMaskPointing
             throw new TrainerException("--pointing found no lesion mask for any scored slice (masks/<rest>.png beside the images' top folder).");
         }
 
-        return new PointingSummary(order.Select(g => new PointingTally(g, tallies[g].Scans, tallies[g].ScanHits, tallies[g].Slices, tallies[g].SliceHits)).ToArray());
+        return new PointingSummary(order.Select(g => new PointingTally(g, tallies[g].Scans, tallies[g].ScanHits, tallies[g].Slices, tallies[g].SliceHits)).ToArray())
+        {
+            Lesions = lesions,
+        };
+    }
+
+    // The largest strength over heatmap pixels that would hit the lesion (the peak rule of HeatmapPeak.Hits), where the
+    // heatmap may show colour (finite strength), and how many such pixels there are.
+    private static (double? Strength, int Pixels) OnLesion(float[] strength, int size, (byte[] Pixels, int Rows, int Columns) mask)
+    {
+        double? best = null;
+        var pixels = 0;
+        for (var i = 0; i < strength.Length; i++)
+        {
+            if (float.IsFinite(strength[i]) && new HeatmapPeak(0, i / size, i % size, size).Hits(mask.Pixels, mask.Rows, mask.Columns))
+            {
+                pixels++;
+                best = Math.Max(best ?? double.NegativeInfinity, strength[i]);
+            }
+        }
+
+        return (best, pixels);
     }
 
     private static (byte[] Pixels, int Rows, int Columns)? LoadMask(string imagePath)

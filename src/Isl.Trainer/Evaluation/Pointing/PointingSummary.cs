@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Isl.Trainer.Evaluation.Pointing;
 
 /// <summary>
@@ -30,6 +32,10 @@ public sealed record PointingSummary(IReadOnlyList<PointingTally> Groups)
 
     /// <summary>How many of them show any colour (a heatmap value above zero, i.e. above the calibrated threshold).</summary>
     public int NormalColoured { get; init; }
+
+    /// <summary>Every lesion slice played (image folders with masks), for <c>pointing.csv</c>; not part of <c>metrics.json</c>.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<PointingSlice> Lesions { get; init; } = [];
 
     /// <summary>Coloured ÷ normal slices, or null without normal slices.</summary>
     public double? NormalColourRate => NormalSlices > 0 ? (double)NormalColoured / NormalSlices : null;
