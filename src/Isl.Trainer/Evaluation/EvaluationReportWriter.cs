@@ -6,7 +6,7 @@ using Isl.Trainer.Evaluation.Pointing;
 
 namespace Isl.Trainer.Evaluation;
 
-/// <summary>Writes an evaluation's files: <c>metrics.json</c>, <c>report.md</c>, <c>scores.csv</c>, ROC PNGs and, after a pointing game on image masks, <c>pointing.csv</c>.</summary>
+/// <summary>Writes an evaluation's files: <c>metrics.json</c>, <c>report.md</c>, <c>scores.csv</c>, ROC PNGs and, after a pointing game, <c>pointing.csv</c>.</summary>
 public static class EvaluationReportWriter
 {
     /// <summary>The metrics file name.</summary>
@@ -18,7 +18,7 @@ public static class EvaluationReportWriter
     /// <summary>The per-slice scores' file name.</summary>
     public const string ScoresFile = "scores.csv";
 
-    /// <summary>The pointing game's per-lesion-slice file name (image folders with masks).</summary>
+    /// <summary>The pointing game's per-lesion-slice file name.</summary>
     public const string PointingFile = "pointing.csv";
 
     /// <summary>Writes every file into <paramref name="outDirectory"/>; returns the paths written.</summary>

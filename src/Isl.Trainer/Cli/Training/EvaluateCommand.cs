@@ -17,7 +17,7 @@ internal static class EvaluateCommand
         var bundle = new Option<string?>("--bundle") { Description = "The model bundle folder to score with" };
         var data = new Option<string?>("--data") { Description = "A labelled folder: PNGs with labels.csv (like kaggle-head-ct-dev) or DICOM study folders with labels.csv" };
         var scores = new Option<string?>("--scores") { Description = "Instead of --bundle/--data: a scores.csv from an earlier evaluate (id,scan,slice,score,disorder)" };
-        var output = new Option<string>("--out") { Description = "Folder for metrics.json, report.md, scores.csv, ROC PNGs (and pointing.csv with --pointing on image masks)", Required = true };
+        var output = new Option<string>("--out") { Description = "Folder for metrics.json, report.md, scores.csv, ROC PNGs (and pointing.csv with --pointing)", Required = true };
         var threshold = new Option<double?>("--threshold") { Description = "Threshold for sensitivity/specificity (default: the bundle's calibrated one)" };
         var topK = new Option<int>("--top-k") { Description = "Scan score = mean of the k highest slice scores (0 = mean of all, the paper)", DefaultValueFactory = _ => 0 };
         var pooling = new Option<string?>("--pooling") { Description = "Scan score from slice scores: mean (the paper), topk (with --top-k, default 3) or max; default: the bundle's own (mean for --scores)" };
@@ -58,7 +58,7 @@ internal static class EvaluateCommand
                 var peaks = scored.HeatmapPeaks ?? throw new TrainerException("--pointing needs --bundle and --data (phantom studies or image folders with masks), not --scores.");
                 var game = entries.All(e => PngDatasetPreparer.ImagePatterns.Any(p => e.Source.EndsWith(p[1..], StringComparison.OrdinalIgnoreCase)))
                     ? ImageMaskPointing.Play(entries, peaks, scored.LabelNames, scored.HeatmapStrengths)
-                    : PointingGame.Play(entries, peaks);
+                    : PointingGame.Play(entries, peaks, scored.HeatmapStrengths);
                 var normals = Enumerable.Range(0, entries.Length).Where(i => entries[i].Labels is not null && !entries[i].IsDisorder).ToArray();
                 metrics = metrics with { Pointing = game with { NormalSlices = normals.Length, NormalColoured = normals.Count(i => peaks[i].Value > 0) } };
             }

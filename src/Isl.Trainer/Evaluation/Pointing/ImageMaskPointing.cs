@@ -59,12 +59,7 @@ public static class ImageMaskPointing
                 continue;
             }
 
-            foreach (var (index, peak, mask) in bearing)
-            {
-                var (lesionStrength, lesionPixels) = strengths is null ? (null, 0) : OnLesion(strengths[index], peak.Size, mask!.Value);
-                lesions.Add(new PointingSlice(entries[index].Id, entries[index].Scan, peak.Hits(mask!.Value.Pixels, mask.Value.Rows, mask.Value.Columns),
-                    peak.Row, peak.Column, peak.Strength, lesionStrength, lesionPixels));
-            }
+            lesions.AddRange(bearing.Select(s => PointingSlice.Of(entries[s.Index], s.Peak, strengths?[s.Index], s.Mask!.Value.Pixels, s.Mask.Value.Rows, s.Mask.Value.Columns)));
 
             var top = slices.MaxBy(s => s.Peak.Strength);
             var scanHit = top.Mask is { } topMask && top.Peak.Hits(topMask.Pixels, topMask.Rows, topMask.Columns);
@@ -93,24 +88,6 @@ public static class ImageMaskPointing
         {
             Lesions = lesions,
         };
-    }
-
-    // The largest strength over heatmap pixels that would hit the lesion (the peak rule of HeatmapPeak.Hits), where the
-    // heatmap may show colour (finite strength), and how many such pixels there are.
-    private static (double? Strength, int Pixels) OnLesion(float[] strength, int size, (byte[] Pixels, int Rows, int Columns) mask)
-    {
-        double? best = null;
-        var pixels = 0;
-        for (var i = 0; i < strength.Length; i++)
-        {
-            if (float.IsFinite(strength[i]) && new HeatmapPeak(0, i / size, i % size, size).Hits(mask.Pixels, mask.Rows, mask.Columns))
-            {
-                pixels++;
-                best = Math.Max(best ?? double.NegativeInfinity, strength[i]);
-            }
-        }
-
-        return (best, pixels);
     }
 
     private static (byte[] Pixels, int Rows, int Columns)? LoadMask(string imagePath)

@@ -10,13 +10,19 @@ namespace Isl.Trainer.Evaluation.Pointing;
 /// </summary>
 public static class PointingGame
 {
-    /// <summary>Plays the game for <paramref name="entries"/> (from a DICOM slice cache of phantom studies) and their heatmap peaks.</summary>
-    public static PointingSummary Play(IReadOnlyList<SliceEntry> entries, IReadOnlyList<HeatmapPeak> peaks)
+    /// <summary>
+    /// Plays the game for <paramref name="entries"/> (from a DICOM slice cache of phantom studies) and their heatmap
+    /// peaks; with their <paramref name="strengths"/> each lesion slice's <see cref="PointingSlice"/> also says how strong
+    /// the heatmap was on the lesion.
+    /// </summary>
+    public static PointingSummary Play(IReadOnlyList<SliceEntry> entries, IReadOnlyList<HeatmapPeak> peaks, IReadOnlyList<float[]>? strengths = null)
     {
-        if (entries.Count != peaks.Count)
+        if (entries.Count != peaks.Count || strengths is not null && strengths.Count != peaks.Count)
         {
-            throw new ArgumentException("Every slice needs its heatmap peak.", nameof(peaks));
+            throw new ArgumentException("Every slice needs its heatmap peak (and its strength map, when given).", nameof(peaks));
         }
+
+        var rows = new List<PointingSlice>();
 
         var tallies = new Dictionary<string, (int Scans, int ScanHits, int Slices, int SliceHits)>(StringComparer.Ordinal);
         var order = new List<string>();
@@ -35,10 +41,11 @@ public static class PointingGame
                 .Concat(lesions.Select(l => l.Type).Distinct())
                 .Concat(lesions.Select(l => SizeGroup(l.Size)).Distinct())
                 .ToArray();
-            var slices = scan.Select(i => (Peak: peaks[i], Mask: truth.MaskOf(entries[i].Source))).ToArray();
+            var slices = scan.Select(i => (Index: i, Peak: peaks[i], Mask: truth.MaskOf(entries[i].Source))).ToArray();
             var top = slices.MaxBy(s => s.Peak.Strength);
             var scanHit = top.Peak.Hits(top.Mask, truth.Rows, truth.Columns);
             var bearing = slices.Where(s => s.Mask.AsSpan().ContainsAnyExcept((byte)0)).ToArray();
+            rows.AddRange(bearing.Select(s => PointingSlice.Of(entries[s.Index], s.Peak, strengths?[s.Index], s.Mask, truth.Rows, truth.Columns)));
             var sliceHits = bearing.Count(s => s.Peak.Hits(s.Mask, truth.Rows, truth.Columns));
             foreach (var group in groups)
             {
@@ -53,7 +60,10 @@ public static class PointingGame
 
         return new PointingSummary(order
             .Select(g => new PointingTally(g, tallies[g].Scans, tallies[g].ScanHits, tallies[g].Slices, tallies[g].SliceHits))
-            .ToArray());
+            .ToArray())
+        {
+            Lesions = rows,
+        };
     }
 
     /// <summary>The label column name of a size class.</summary>

@@ -33,7 +33,7 @@ public sealed record PointingSummary(IReadOnlyList<PointingTally> Groups)
     /// <summary>How many of them show any colour (a heatmap value above zero, i.e. above the calibrated threshold).</summary>
     public int NormalColoured { get; init; }
 
-    /// <summary>Every lesion slice played (image folders with masks), for <c>pointing.csv</c>; not part of <c>metrics.json</c>.</summary>
+    /// <summary>Every lesion slice played, for <c>pointing.csv</c>; not part of <c>metrics.json</c>.</summary>
     [JsonIgnore]
     public IReadOnlyList<PointingSlice> Lesions { get; init; } = [];
 

@@ -76,6 +76,14 @@ public sealed class PointingGameTests
         Assert.InRange(all.Slices, 1, 3);
         Assert.Equal(all.Slices, all.SliceHits);
         Assert.Equal((1, 0, all.Slices, 0), (misses[0].Scans, misses[0].ScanHits, misses[0].Slices, misses[0].SliceHits));
+
+        // Per lesion slice: hit or not, and with strength maps how strong the heatmap was on the lesion.
+        var flat = cache.Slices.Select(_ => Enumerable.Repeat(0.5f, Size * Size).ToArray()).ToArray();
+        var rows = PointingGame.Play(cache.Slices, PeaksOnLesions(cache, onLesion: false), flat).Lesions;
+        Assert.Equal(all.Slices, rows.Count);
+        Assert.All(rows, r => Assert.Equal((false, 0, 0, 0.5), (r.Hit, r.PeakRow, r.PeakColumn, r.LesionStrength)));
+        Assert.All(rows, r => Assert.InRange(r.LesionPixels, 1, (Size * Size) - 1));
+        Assert.All(PointingGame.Play(cache.Slices, PeaksOnLesions(cache, onLesion: true)).Lesions, r => Assert.Equal((true, null), (r.Hit, r.LesionStrength)));
     }
 
     [Fact]
