@@ -47,7 +47,6 @@ public static class ImageMaskPointing
         }
 
         var lesions = new List<PointingSlice>();
-
         var tallies = new Dictionary<string, (int Scans, int ScanHits, int Slices, int SliceHits)>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var scan in Enumerable.Range(0, entries.Count).GroupBy(i => entries[i].Scan, StringComparer.Ordinal))
@@ -59,11 +58,11 @@ public static class ImageMaskPointing
                 continue;
             }
 
-            lesions.AddRange(bearing.Select(s => PointingSlice.Of(entries[s.Index], s.Peak, strengths?[s.Index], s.Mask!.Value.Pixels, s.Mask.Value.Rows, s.Mask.Value.Columns)));
-
+            var played = bearing.Select(s => PointingSlice.Of(entries[s.Index], s.Peak, strengths?[s.Index], s.Mask!.Value.Pixels, s.Mask.Value.Rows, s.Mask.Value.Columns)).ToArray();
+            lesions.AddRange(played);
             var top = slices.MaxBy(s => s.Peak.Strength);
             var scanHit = top.Mask is { } topMask && top.Peak.Hits(topMask.Pixels, topMask.Rows, topMask.Columns);
-            var sliceHits = bearing.Count(s => s.Peak.Hits(s.Mask!.Value.Pixels, s.Mask.Value.Rows, s.Mask.Value.Columns));
+            var sliceHits = played.Count(p => p.Hit);
             var labels = entries[scan.First()].Labels;
             var groups = new[] { Evaluator.AllDisorders }
                 .Concat(labels is null ? [] : labelNames.Where((_, c) => c < labels.Count && labels[c]))

@@ -23,7 +23,6 @@ public static class PointingGame
         }
 
         var rows = new List<PointingSlice>();
-
         var tallies = new Dictionary<string, (int Scans, int ScanHits, int Slices, int SliceHits)>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var scan in Enumerable.Range(0, entries.Count).GroupBy(i => entries[i].Scan, StringComparer.Ordinal))
@@ -45,8 +44,9 @@ public static class PointingGame
             var top = slices.MaxBy(s => s.Peak.Strength);
             var scanHit = top.Peak.Hits(top.Mask, truth.Rows, truth.Columns);
             var bearing = slices.Where(s => s.Mask.AsSpan().ContainsAnyExcept((byte)0)).ToArray();
-            rows.AddRange(bearing.Select(s => PointingSlice.Of(entries[s.Index], s.Peak, strengths?[s.Index], s.Mask, truth.Rows, truth.Columns)));
-            var sliceHits = bearing.Count(s => s.Peak.Hits(s.Mask, truth.Rows, truth.Columns));
+            var played = bearing.Select(s => PointingSlice.Of(entries[s.Index], s.Peak, strengths?[s.Index], s.Mask, truth.Rows, truth.Columns)).ToArray();
+            rows.AddRange(played);
+            var sliceHits = played.Count(p => p.Hit);
             foreach (var group in groups)
             {
                 if (!tallies.TryGetValue(group, out var t))
