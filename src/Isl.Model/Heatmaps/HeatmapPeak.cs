@@ -36,7 +36,37 @@ public readonly record struct HeatmapPeak(float Value, int Row, int Column, int 
     /// <summary>The position of the largest <paramref name="strength"/> inside <paramref name="area"/> (&gt; 0.5), with the display <paramref name="map"/>'s value there.</summary>
     public static HeatmapPeak Of(ReadOnlySpan<float> map, ReadOnlySpan<float> strength, ReadOnlySpan<float> area, int size)
     {
-        if (size <= 0 || map.Length != size * size || strength.Length != map.Length || area.Length != map.Length)
+        if (area.Length != strength.Length)
+        {
+            throw new IslModelException($"A heatmap of {map.Length} values is not {size}×{size} with its strength and area.");
+        }
+
+        return OfInside(map, InsideArea(strength, area), size);
+    }
+
+    /// <summary>
+    /// <paramref name="strength"/> inside <paramref name="area"/> (&gt; 0.5) and <see cref="float.NegativeInfinity"/>
+    /// elsewhere: the strength map restricted to where the heatmap may show colour.
+    /// </summary>
+    public static float[] InsideArea(ReadOnlySpan<float> strength, ReadOnlySpan<float> area)
+    {
+        var inside = new float[strength.Length];
+        for (var i = 0; i < inside.Length; i++)
+        {
+            inside[i] = area[i] > 0.5f ? strength[i] : float.NegativeInfinity;
+        }
+
+        return inside;
+    }
+
+    /// <summary>
+    /// The position of the largest value of <paramref name="inside"/> (a strength map with
+    /// <see cref="float.NegativeInfinity"/> where the heatmap may not show colour, see <see cref="InsideArea"/>), with
+    /// the display <paramref name="map"/>'s value there; the display map's own maximum when nothing may show colour.
+    /// </summary>
+    public static HeatmapPeak OfInside(ReadOnlySpan<float> map, ReadOnlySpan<float> inside, int size)
+    {
+        if (size <= 0 || map.Length != size * size || inside.Length != map.Length)
         {
             throw new IslModelException($"A heatmap of {map.Length} values is not {size}×{size} with its strength and area.");
         }
@@ -44,13 +74,13 @@ public readonly record struct HeatmapPeak(float Value, int Row, int Column, int 
         var best = -1;
         for (var i = 0; i < map.Length; i++)
         {
-            if (area[i] > 0.5f && (best < 0 || strength[i] > strength[best]))
+            if (!float.IsNegativeInfinity(inside[i]) && (best < 0 || inside[i] > inside[best]))
             {
                 best = i;
             }
         }
 
-        return best < 0 ? Of(map, size) : new HeatmapPeak(map[best], best / size, best % size, size) { Strength = strength[best] };
+        return best < 0 ? Of(map, size) : new HeatmapPeak(map[best], best / size, best % size, size) { Strength = inside[best] };
     }
 
     /// <summary>

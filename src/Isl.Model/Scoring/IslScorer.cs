@@ -166,13 +166,8 @@ public sealed class IslScorer : IDisposable
             for (var i = 0; i < slices.Count; i++)
             {
                 maps.Add(all.AsSpan(i * pixels, pixels).ToArray());
-                peaks.Add(HeatmapPeak.Of(all.AsSpan(i * pixels, pixels), strength.AsSpan(i * pixels, pixels), area.AsSpan(i * pixels, pixels), (int)size));
-                var inside = strength.AsSpan(i * pixels, pixels).ToArray();
-                for (var p = 0; p < pixels; p++)
-                {
-                    inside[p] = area[(i * pixels) + p] > 0.5f ? inside[p] : float.NegativeInfinity;
-                }
-
+                var inside = HeatmapPeak.InsideArea(strength.AsSpan(i * pixels, pixels), area.AsSpan(i * pixels, pixels));
+                peaks.Add(HeatmapPeak.OfInside(all.AsSpan(i * pixels, pixels), inside, (int)size));
                 strengths.Add(inside);
             }
         }

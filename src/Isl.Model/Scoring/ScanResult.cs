@@ -44,7 +44,8 @@ public sealed record ScanResult
 
     /// <summary>
     /// Per slice, the strength map its peak is the maximum of (size × size; the z-score in calibrated mode), with
-    /// <see cref="float.NegativeInfinity"/> where the heatmap may not show colour; empty when heatmaps were not asked for.
+    /// <see cref="float.NegativeInfinity"/> where the heatmap may not show colour (<see cref="Heatmaps.HeatmapPeak.InsideArea"/>);
+    /// empty when heatmaps were not asked for.
     /// </summary>
     public IReadOnlyList<float[]> HeatmapStrengths { get; init; } = [];
 

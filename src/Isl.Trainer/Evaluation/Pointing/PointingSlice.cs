@@ -26,10 +26,10 @@ public sealed record PointingSlice(string Id, string Scan, bool Hit, int PeakRow
     {
         double? best = null;
         var pixels = 0;
-        // Heatmap pixels that the peak rule would count as a hit, where the heatmap may show colour (finite strength).
+        // Heatmap pixels that the peak rule would count as a hit, where the heatmap may show colour (HeatmapPeak.InsideArea).
         for (var i = 0; strength is not null && i < strength.Length; i++)
         {
-            if (float.IsFinite(strength[i]) && new HeatmapPeak(0, i / peak.Size, i % peak.Size, peak.Size).Hits(mask, rows, columns))
+            if (!float.IsNegativeInfinity(strength[i]) && new HeatmapPeak(0, i / peak.Size, i % peak.Size, peak.Size).Hits(mask, rows, columns))
             {
                 pixels++;
                 best = Math.Max(best ?? double.NegativeInfinity, strength[i]);
