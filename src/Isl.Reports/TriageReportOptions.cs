@@ -9,7 +9,7 @@ public sealed record TriageReportOptions
     /// <summary>Series Number of the heatmap Secondary Capture series.</summary>
     public int HeatmapSeriesNumber { get; init; } = 9902;
 
-    /// <summary>How the SR's Series Description starts; the verdict, the scan score and the model follow (e.g. "AI triage: ABNORMAL 1.32 (ISL isl-head-ct-demo)").</summary>
+    /// <summary>How the SR's Series Description starts; the verdict, the scan score and the model follow (e.g. "AI triage: ABNORMAL 1.32 (ISL head-ct-demo)").</summary>
     public string SrSeriesPrefix { get; init; } = "AI triage";
 
     /// <summary>How the heatmap series' Series Description starts; the verdict, the scan score and the model follow.</summary>
@@ -41,6 +41,9 @@ public sealed record TriageReportOptions
             _ => "NOT ANALYSED",
         };
         var score = result.ScanScore is { } s ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" {s:0.00}") : "";
-        return CommonModules.Ascii($"{prefix}: {verdict}{score} (ISL {result.Algorithm.ModelId})", 64);
+        // "(ISL head-ct-ich)", not "(ISL isl-head-ct-ich)": the series list has little room.
+        var model = result.Algorithm.ModelId;
+        model = model.StartsWith("isl-", StringComparison.OrdinalIgnoreCase) ? model[4..] : model;
+        return CommonModules.Ascii($"{prefix}: {verdict}{score} (ISL {model})", 64);
     }
 }

@@ -66,7 +66,8 @@ public class TriageSrBuilderTests
         var group = Child(Child(sr, "126010"), "125007");
         Assert.Equal("1410", group.GetSequence(DicomTags.ContentTemplateSequence)[0].GetString(DicomTags.TemplateIdentifier));
         Assert.Equal("263654008", CodeOf(Child(group, "121071")));
-        Assert.Equal("12738006", CodeOf(Child(group, "363698007")));
+        Assert.DoesNotContain(Children(group), c => c.GetSequence(DicomTags.ConceptNameCodeSequence)[0].GetString(DicomTags.CodeValue) == "363698007");
+        Assert.Equal("12738006", CodeOf(Child(Child(group, "ISL006"), "363698007")));
         Assert.Equal(new TriageUids(TriageFixtures.Abnormal()).TrackingUid, Child(group, "112040").GetString(DicomTags.UID));
         Assert.Equal(0.734, NumOf(Child(group, "ISL006")), 6);
         Assert.Equal(0.512, NumOf(Child(group, "ISL002")), 6);
@@ -102,6 +103,8 @@ public class TriageSrBuilderTests
         Assert.Equal("AI triage: ABNORMAL 0.73 (ISL head-ct-demo)", _builder.Build(TriageFixtures.Abnormal(), TriageFixtures.StudySource()).GetString(DicomTags.SeriesDescription));
         Assert.Equal("AI triage: normal 0.21 (ISL head-ct-demo)", _builder.Build(TriageFixtures.NormalWithoutRegion(), TriageFixtures.StudySource()).GetString(DicomTags.SeriesDescription));
         Assert.Equal("AI triage: NOT ANALYSED (ISL head-ct-demo)", _builder.Build(TriageFixtures.NotAnalysed(), TriageFixtures.StudySource()).GetString(DicomTags.SeriesDescription));
+        var prefixed = TriageFixtures.Abnormal() with { Algorithm = TriageFixtures.Algorithm() with { ModelId = "isl-head-ct-ich" } };
+        Assert.Equal("AI triage: ABNORMAL 0.73 (ISL head-ct-ich)", _builder.Build(prefixed, TriageFixtures.StudySource()).GetString(DicomTags.SeriesDescription));
     }
 
     private static string OverlayLine(DicomDataset num)

@@ -60,8 +60,7 @@ internal static class TriageContentTree
         return Container(Contains, TriageCodes.ImageLibrary, groups);
     }
 
-    // OHIF's TID 1500 overlay shows a group's first five NUMs as "concept meaning: value unit-code" (then the finding
-    // site) and nothing else, so the verdict rides on the scan score's concept and the units are UCUM annotations.
+    // OHIF's TID 1500 overlay shows a group's first five NUMs as "concept meaning: value unit-code" and nothing else, so the verdict rides on the scan score's concept and the units are UCUM annotations.
     private static DicomDataset MeasurementGroup(TriageResult result, TriageUids uids, TriageReportOptions options)
     {
         var top = result.HighestScoringSlice!;
@@ -79,8 +78,10 @@ internal static class TriageContentTree
             children.Add(Scoord(Contains, TriageCodes.ImageRegion, region, top.Image));
         }
 
-        children.Add(Code(HasConceptMod, TriageCodes.FindingSite, TriageCodes.Brain));
-        children.Add(Num(Contains, abnormal ? TriageCodes.AbnormalAnomalyScore : TriageCodes.NoAnomalyScore, result.ScanScore!.Value, TriageCodes.ScoreUnits, algorithm));
+        // The site modifies the scan score (TID 300 row 5), not the group: OHIF labels a group-level SCT finding site with
+        // its raw code value ("363698007: Brain") and does not look into a NUM's modifiers.
+        children.Add(Num(Contains, abnormal ? TriageCodes.AbnormalAnomalyScore : TriageCodes.NoAnomalyScore, result.ScanScore!.Value, TriageCodes.ScoreUnits,
+            [Code(HasConceptMod, TriageCodes.FindingSite, TriageCodes.Brain), .. algorithm]));
         children.Add(Num(Contains, TriageCodes.AnomalyScoreThreshold, result.Threshold!.Value, TriageCodes.ScoreUnits, algorithm));
         children.Add(Num(Contains, TriageCodes.HighestSliceAnomalyScore, top.Score, TriageCodes.ScoreUnits, algorithm));
         if (result.NotScoredSlices.Count > 0)

@@ -98,6 +98,13 @@ public sealed class OhifViewerTests(ITestOutputHelper output)
             var ids = outputs.Values.Select(o => o.PatientName.Replace("^", ", ", StringComparison.Ordinal)).ToArray();
             await WaitAsync(page, $"() => {JsonSerializer.Serialize(ids)}.every(id => document.body.innerText.includes(id))", $"the study list to show {string.Join(" and ", ids)}", console, Path.Combine(shots, "study-list-failed.png"));
             await page.ScreenshotAsync(Path.Combine(shots, "study-list.png"));
+            // One click on the flagged study's row lists its series: the agent's SR and heatmap carry the verdict there.
+            var flagged = JsonSerializer.Serialize(ids[Array.IndexOf(outputs.Keys.ToArray(), "hemorrhage")]);
+            await page.EvaluateExpressionAsync($"Array.from(document.querySelectorAll('tbody tr')).find(r => r.innerText.includes({flagged})).click()");
+            await WaitAsync(page, "() => document.body.innerText.includes('AI triage: ABNORMAL') && document.body.innerText.includes('AI heatmap: ABNORMAL')",
+                "the expanded study row to list the SR and heatmap series with the verdict", console, Path.Combine(shots, "study-list-expanded-failed.png"));
+            Assert.DoesNotContain("AI triage: normal", await page.EvaluateExpressionAsync<string>("document.body.innerText"), StringComparison.Ordinal);
+            await page.ScreenshotAsync(Path.Combine(shots, "study-list-expanded.png"));
 
             // The SR opens on its region's slice with the finding and the score in the overlay.
             foreach (var (label, verdict) in new[] { ("hemorrhage", "AI triage ABNORMAL"), ("normal", "AI triage no anomaly detected") })
@@ -108,7 +115,10 @@ public sealed class OhifViewerTests(ITestOutputHelper output)
                 var expected = $"{verdict}: {score} {{score}}";
                 await WaitAsync(page, $"() => Array.from(document.querySelectorAll('svg text, svg tspan')).some(t => t.textContent.includes({JsonSerializer.Serialize(expected)}))",
                     $"the {label} SR overlay to show \"{expected}\"", console, Path.Combine(shots, $"sr-{label}-failed.png"));
-                Assert.DoesNotContain($"{score} 1", await SvgTextAsync(page), StringComparison.Ordinal);
+                var overlay = await SvgTextAsync(page);
+                Assert.DoesNotContain($"{score} 1", overlay, StringComparison.Ordinal);
+                // No line labelled by a bare code value (OHIF prints a group-level SCT finding site as "363698007: Brain").
+                Assert.DoesNotMatch(@"\b\d{6,}:", overlay);
                 // OHIF draws the overlay to the region's right and never moves it back: every line must end inside the image.
                 var cutOff = await page.EvaluateExpressionAsync<string[]>("""
                     (() => {
