@@ -83,6 +83,13 @@ public sealed record HeatmapSettings
     [JsonPropertyName("enhancement")]
     public double Enhancement { get; init; } = 4.0;
 
+    /// <summary>
+    /// The strength (<see cref="HeatmapResult.Strength"/>) above which a pixel of the heatmap area shows colour: the
+    /// calibrated threshold <see cref="ZLow"/> in calibrated mode, zero in the paper's mode (whose strength is the map).
+    /// </summary>
+    [JsonIgnore]
+    public double ColourLevel => Mode == CalibratedMode ? ZLow : 0;
+
     /// <summary>Throws when the settings are unusable.</summary>
     public void Validate()
     {

@@ -43,6 +43,7 @@ public sealed class IslScorer : IDisposable
             throw new IslModelException($"The bundle's heatmap statistics were fitted with polarity '{stored.Polarity}', reference '{stored.Reference}', bone {(stored.ExcludeBone ? "excluded" : "included")}, {(stored.IntracranialOnly ? "the skull's interior only" : "the whole effective area")} and smoothing {stored.Smoothing}: calibrate the heatmap again for other choices, or use the paper's heatmap mode.");
         }
 
+        Heatmap = heatmap;
         heatmaps = new HeatmapBuilder(heatmap, bundle.NormalResidual, bundle.Manifest.Preprocessing);
         center = tensor(bundle.Manifest.Center, device: this.networks.Device);
         Grid = this.options.GridMode is { } mode ? bundle.Manifest.Grid with { Mode = mode } : bundle.Manifest.Grid;
@@ -54,6 +55,9 @@ public sealed class IslScorer : IDisposable
 
     /// <summary>The preprocessor matching the bundle.</summary>
     public SlicePreprocessor Preprocessor { get; }
+
+    /// <summary>The heatmap settings in use (the options' or the bundle's).</summary>
+    public HeatmapSettings Heatmap { get; }
 
     /// <summary>The grid in use.</summary>
     public GridSettings Grid { get; }

@@ -113,6 +113,11 @@ public static class EvaluationReportWriter
                 md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Normal slices with any heatmap colour: {pointing.NormalColoured} of {pointing.NormalSlices} ({Percent(pointing.NormalColourRate)}).");
             }
 
+            if (pointing.LesionColoured is { } coloured)
+            {
+                md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Lesion slices with any heatmap colour on the lesion: {coloured} of {pointing.Slices} ({Percent(pointing.LesionColourRate)}).");
+            }
+
             if (pointing.Lesions.Count > 0)
             {
                 var misses = pointing.Lesions.Where(l => !l.Hit).ToArray();

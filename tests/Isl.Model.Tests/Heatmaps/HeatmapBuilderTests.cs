@@ -38,6 +38,35 @@ public sealed class HeatmapBuilderTests
     }
 
     [Fact]
+    public void Colour_shows_exactly_where_the_strength_exceeds_the_settings_colour_level_in_both_modes()
+    {
+        // A 6×6 residual with values spread on both sides of each mode's level; the outer ring is outside the area.
+        var values = Enumerable.Range(0, 36).Select(i => (float)((((i * 7) % 36) - 12) / 40.0)).ToArray();
+        using var residual = tensor(values, [1, 1, 6, 6]);
+        using var area = zeros(1, 1, 6, 6);
+        area[.., .., 1..5, 1..5] = ones(1, 1, 4, 4);
+        var statistics = new NormalResidual(Enumerable.Repeat(0.05f, 36).ToArray(), Enumerable.Repeat(0.02f, 36).ToArray(), 6, 10);
+        foreach (var settings in new[]
+        {
+            new HeatmapSettings { Threshold = 0.1, Smoothing = 1, Enhancement = 2 },
+            new HeatmapSettings { Mode = HeatmapSettings.CalibratedMode, Smoothing = 1, ZLow = 4, ZHigh = 9 },
+        })
+        {
+            var result = new HeatmapBuilder(settings, statistics).Build(residual, area);
+            var map = result.Maps.data<float>().ToArray();
+            var strength = result.Strength.data<float>().ToArray();
+            var inside = area.data<float>().ToArray();
+            var coloured = Enumerable.Range(0, 36).Where(i => inside[i] > 0).Select(i => (Strength: strength[i] > settings.ColourLevel, Map: map[i] > 0)).ToArray();
+            Assert.All(coloured, c => Assert.Equal(c.Strength, c.Map));
+            Assert.Contains(coloured, c => c.Map);
+            Assert.Contains(coloured, c => !c.Map);
+        }
+
+        Assert.Equal(4, new HeatmapSettings { Mode = HeatmapSettings.CalibratedMode, ZLow = 4 }.ColourLevel);
+        Assert.Equal(0, new HeatmapSettings { ZLow = 4 }.ColourLevel);
+    }
+
+    [Fact]
     public void Brighter_polarity_keeps_only_the_denser_than_reconstructed_residual_and_absolute_keeps_both()
     {
         // Residual x − x_dd: +0.6 at (0, 0) (denser than the reconstruction, like a clot), −0.6 at (3, 3) (darker).

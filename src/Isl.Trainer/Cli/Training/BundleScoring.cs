@@ -84,6 +84,7 @@ internal static class BundleScoring
         {
             HeatmapPeaks = peaks,
             HeatmapStrengths = strengths,
+            HeatmapColourLevel = heatmapPeaks ? scorer.Heatmap.ColourLevel : null,
             BundlePooling = manifest.ScanPooling,
             ScoreKind = kind,
             ScoresByKind = byKind,

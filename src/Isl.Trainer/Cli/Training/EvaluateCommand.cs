@@ -60,7 +60,16 @@ internal static class EvaluateCommand
                     ? ImageMaskPointing.Play(entries, peaks, scored.LabelNames, scored.HeatmapStrengths)
                     : PointingGame.Play(entries, peaks, scored.HeatmapStrengths);
                 var normals = Enumerable.Range(0, entries.Length).Where(i => entries[i].Labels is not null && !entries[i].IsDisorder).ToArray();
-                metrics = metrics with { Pointing = game with { NormalSlices = normals.Length, NormalColoured = normals.Count(i => peaks[i].Value > 0) } };
+                var level = scored.HeatmapColourLevel;
+                metrics = metrics with
+                {
+                    Pointing = game with
+                    {
+                        NormalSlices = normals.Length,
+                        NormalColoured = normals.Count(i => peaks[i].Value > 0),
+                        LesionColoured = level is { } l ? game.Lesions.Count(s => s.LesionStrength > l) : null,
+                    },
+                };
             }
 
             EvaluationReportWriter.Write(outDir, metrics, scored.Slices, scored.LabelNames);

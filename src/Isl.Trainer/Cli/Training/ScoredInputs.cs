@@ -22,6 +22,9 @@ internal sealed record ScoredInputs(IReadOnlyList<ScoredSlice> Slices, IReadOnly
     /// <summary>Each slice's heatmap strength map (<see cref="ScanResult.HeatmapStrengths"/>), kept with the peaks.</summary>
     public IReadOnlyList<float[]>? HeatmapStrengths { get; init; }
 
+    /// <summary>The strength above which the heatmap shows colour (<see cref="Isl.Model.Heatmaps.HeatmapSettings.ColourLevel"/>), with the strengths.</summary>
+    public double? HeatmapColourLevel { get; init; }
+
     /// <summary>The bundle's own scan pooling, when a bundle scored the slices.</summary>
     public ScanPooling? BundlePooling { get; init; }
 

@@ -33,6 +33,15 @@ public sealed record PointingSummary(IReadOnlyList<PointingTally> Groups)
     /// <summary>How many of them show any colour (a heatmap value above zero, i.e. above the calibrated threshold).</summary>
     public int NormalColoured { get; init; }
 
+    /// <summary>
+    /// How many lesion slices show any colour on the lesion itself (its strongest heatmap value above the colour level):
+    /// what a radiologist sees of the lesion in the heatmap series. Null when no strength maps were kept.
+    /// </summary>
+    public int? LesionColoured { get; init; }
+
+    /// <summary>Lesion slices with colour on the lesion ÷ lesion slices, or null.</summary>
+    public double? LesionColourRate => LesionColoured is { } c && Slices > 0 ? (double)c / Slices : null;
+
     /// <summary>Every lesion slice played, for <c>pointing.csv</c>; not part of <c>metrics.json</c>.</summary>
     [JsonIgnore]
     public IReadOnlyList<PointingSlice> Lesions { get; init; } = [];

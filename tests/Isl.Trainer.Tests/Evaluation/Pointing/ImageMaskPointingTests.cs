@@ -83,13 +83,17 @@ public sealed class ImageMaskPointingTests
         Assert.Equal((16 * 4) - 2, first.LesionPixels);
         Assert.Equal((null, 0), (summary.Lesions[1].LesionStrength, summary.Lesions[1].LesionPixels));
 
-        var metrics = new EvaluationMetrics { ScanPooling = "mean", LabelLevel = "scan", Groups = [], Pointing = summary };
+        var metrics = new EvaluationMetrics { ScanPooling = "mean", LabelLevel = "scan", Groups = [], Pointing = summary with { LesionColoured = 1 } };
         var written = EvaluationReportWriter.Write(root.Combine("out"), metrics, [], ["hemorrhage"]);
         var csv = File.ReadAllLines(root.Combine("out", EvaluationReportWriter.PointingFile));
         Assert.Contains(root.Combine("out", EvaluationReportWriter.PointingFile), written);
         Assert.Equal(["id,scan,hit,peak_row,peak_column,peak_strength,lesion_strength,lesion_pixels", "scans/078/10.jpg,scans/078,0,8,12,9,4,62", "scans/078/11.jpg,scans/078,0,3,9,2,,0"], csv);
         Assert.DoesNotContain("lesions", File.ReadAllText(root.Combine("out", EvaluationReportWriter.MetricsFile)), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Of 2 misses, 1 have no heatmap pixel on the lesion", File.ReadAllText(root.Combine("out", EvaluationReportWriter.ReportFile)), StringComparison.Ordinal);
+        Assert.Contains("Lesion slices with any heatmap colour on the lesion: 1 of 2 (50.0 %).", File.ReadAllText(root.Combine("out", EvaluationReportWriter.ReportFile)), StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(root.Combine("out", EvaluationReportWriter.MetricsFile)));
+        var pointing = json.RootElement.GetProperty("pointing");
+        Assert.Equal((1, 0.5), (pointing.GetProperty("lesionColoured").GetInt32(), pointing.GetProperty("lesionColourRate").GetDouble()));
     }
 
     private static float[] Strengths(int size, float value) => Enumerable.Repeat(value, size * size).ToArray();

@@ -35,6 +35,7 @@ public sealed class EvaluationScriptTests
         {
             var pointingFigures = root.GetProperty("pointing");
             Assert.InRange(pointingFigures.GetProperty("hits").GetInt32(), 0, pointingFigures.GetProperty("slices").GetInt32());
+            Assert.InRange(pointingFigures.GetProperty("lesionColoured").GetInt32(), 0, pointingFigures.GetProperty("slices").GetInt32());
             var all = pointingFigures.GetProperty("groups").EnumerateArray().First();
             Assert.Equal("all", all.GetProperty("group").GetString());
             Assert.InRange(all.GetProperty("scanHits").GetInt32(), 0, all.GetProperty("scans").GetInt32());
