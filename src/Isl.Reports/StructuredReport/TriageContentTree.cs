@@ -60,7 +60,8 @@ internal static class TriageContentTree
         return Container(Contains, TriageCodes.ImageLibrary, groups);
     }
 
-    // OHIF's TID 1500 overlay shows a group's first five NUMs as "concept meaning: value unit-code" and nothing else, so the verdict rides on the scan score's concept and the units are UCUM annotations.
+    // OHIF's TID 1500 overlay shows a group's first five NUMs as "concept meaning: value unit-code" and nothing else, so
+    // the verdict rides on the scan score's concept and the units are UCUM annotations.
     private static DicomDataset MeasurementGroup(TriageResult result, TriageUids uids, TriageReportOptions options)
     {
         var top = result.HighestScoringSlice!;
