@@ -84,7 +84,7 @@ public sealed class HeatmapBuilder
         if (settings.Mode == HeatmapSettings.CalibratedMode)
         {
             strength = Calibrated(residual, area);
-            map = strength.Plus(-settings.ZLow).DividedBy(settings.ZHigh - settings.ZLow).Between(0, 1) * area;
+            map = strength.Plus(-settings.ColourLevel).DividedBy(settings.ZHigh - settings.ColourLevel).Between(0, 1) * area;
         }
         else
         {

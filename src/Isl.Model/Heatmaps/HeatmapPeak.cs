@@ -33,23 +33,17 @@ public readonly record struct HeatmapPeak(float Value, int Row, int Column, int 
         return new HeatmapPeak(map[best], best / size, best % size, size);
     }
 
-    /// <summary>The position of the largest <paramref name="strength"/> inside <paramref name="area"/> (&gt; 0.5), with the display <paramref name="map"/>'s value there.</summary>
-    public static HeatmapPeak Of(ReadOnlySpan<float> map, ReadOnlySpan<float> strength, ReadOnlySpan<float> area, int size)
-    {
-        if (area.Length != strength.Length)
-        {
-            throw new IslModelException($"A heatmap of {map.Length} values is not {size}×{size} with its strength and area.");
-        }
-
-        return OfInside(map, InsideArea(strength, area), size);
-    }
-
     /// <summary>
     /// <paramref name="strength"/> inside <paramref name="area"/> (&gt; 0.5) and <see cref="float.NegativeInfinity"/>
     /// elsewhere: the strength map restricted to where the heatmap may show colour.
     /// </summary>
     public static float[] InsideArea(ReadOnlySpan<float> strength, ReadOnlySpan<float> area)
     {
+        if (area.Length != strength.Length)
+        {
+            throw new IslModelException($"A strength map of {strength.Length} values needs an area of as many, not {area.Length}.");
+        }
+
         var inside = new float[strength.Length];
         for (var i = 0; i < inside.Length; i++)
         {
@@ -68,7 +62,7 @@ public readonly record struct HeatmapPeak(float Value, int Row, int Column, int 
     {
         if (size <= 0 || map.Length != size * size || inside.Length != map.Length)
         {
-            throw new IslModelException($"A heatmap of {map.Length} values is not {size}×{size} with its strength and area.");
+            throw new IslModelException($"A heatmap of {map.Length} values is not {size}×{size} with its strength map.");
         }
 
         var best = -1;

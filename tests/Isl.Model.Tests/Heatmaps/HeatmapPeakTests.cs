@@ -22,11 +22,12 @@ public sealed class HeatmapPeakTests
         float[] strength = [9, 1, 2, 0, 4, 3, 0, 0, 0];
         float[] area = [0, 1, 1, 1, 1, 1, 0, 0, 0];
 
-        var peak = HeatmapPeak.Of(map, strength, area, 3);
+        var peak = HeatmapPeak.OfInside(map, HeatmapPeak.InsideArea(strength, area), 3);
 
         Assert.Equal(new HeatmapPeak(0, 1, 1, 3) { Strength = 4 }, peak);
         Assert.Equal(4f, peak.Strength);
-        Assert.Equal(new HeatmapPeak(0, 0, 0, 3), HeatmapPeak.Of(map, strength, new float[9], 3));
+        Assert.Equal(new HeatmapPeak(0, 0, 0, 3), HeatmapPeak.OfInside(map, HeatmapPeak.InsideArea(strength, new float[9]), 3));
+        Assert.Throws<IslModelException>(() => HeatmapPeak.InsideArea(strength, new float[8]));
     }
 
     [Fact]

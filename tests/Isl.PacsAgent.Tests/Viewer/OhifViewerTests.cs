@@ -95,11 +95,12 @@ public sealed class OhifViewerTests(ITestOutputHelper output)
             // The study list shows both studies.
             await page.GoToAsync(viewer.Root.ToString(), WaitUntilNavigation.Networkidle2);
             // OHIF lists a study by its patient's name, formatted "FAMILY, GIVEN".
-            var ids = outputs.Values.Select(o => o.PatientName.Replace("^", ", ", StringComparison.Ordinal)).ToArray();
+            static string Listed(StudyOutputs study) => study.PatientName.Replace("^", ", ", StringComparison.Ordinal);
+            var ids = outputs.Values.Select(Listed).ToArray();
             await WaitAsync(page, $"() => {JsonSerializer.Serialize(ids)}.every(id => document.body.innerText.includes(id))", $"the study list to show {string.Join(" and ", ids)}", console, Path.Combine(shots, "study-list-failed.png"));
             await page.ScreenshotAsync(Path.Combine(shots, "study-list.png"));
             // One click on the flagged study's row lists its series: the agent's SR and heatmap carry the verdict there.
-            var flagged = JsonSerializer.Serialize(ids[Array.IndexOf(outputs.Keys.ToArray(), "hemorrhage")]);
+            var flagged = JsonSerializer.Serialize(Listed(outputs["hemorrhage"]));
             await page.EvaluateExpressionAsync($"Array.from(document.querySelectorAll('tbody tr')).find(r => r.innerText.includes({flagged})).click()");
             await WaitAsync(page, "() => document.body.innerText.includes('AI triage: ABNORMAL') && document.body.innerText.includes('AI heatmap: ABNORMAL')",
                 "the expanded study row to list the SR and heatmap series with the verdict", console, Path.Combine(shots, "study-list-expanded-failed.png"));
